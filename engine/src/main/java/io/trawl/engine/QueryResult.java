@@ -1,0 +1,36 @@
+package io.trawl.engine;
+
+import io.trino.spi.Page;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The complete result of one statement: its columns, its rows as Trino Pages, what it read from storage,
+ * and the session to use for the next statement (changed by {@code USE}).
+ */
+public record QueryResult(
+        StatementKind kind,
+        List<ResultColumn> columns,
+        List<Page> pages,
+        long bytesScanned,
+        Session session)
+{
+    public QueryResult
+    {
+        requireNonNull(kind, "kind is null");
+        columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        pages = List.copyOf(requireNonNull(pages, "pages is null"));
+        requireNonNull(session, "session is null");
+    }
+
+    public long rowCount()
+    {
+        long rows = 0;
+        for (Page page : pages) {
+            rows += page.getPositionCount();
+        }
+        return rows;
+    }
+}

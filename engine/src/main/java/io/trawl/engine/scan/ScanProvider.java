@@ -1,0 +1,29 @@
+package io.trawl.engine.scan;
+
+import io.trawl.catalog.Table;
+import io.trino.spi.predicate.TupleDomain;
+
+import java.util.List;
+
+/**
+ * What the engine needs from storage, implemented in scan-workers: list a table's files and cut them into
+ * splits, estimate its size, and read one split as Pages.
+ */
+public interface ScanProvider
+{
+    /**
+     * Splits of every data file under the table's location, skipping empty files and files whose name
+     * starts with {@code _} or {@code .}. Bytes read for planning (Parquet footers) go to the meter.
+     *
+     * @throws io.trawl.error.TrawlException INVALID_LOCATION when the location is missing or unreadable
+     */
+    List<ScanSplit> planSplits(Table table, ByteMeter meter);
+
+    TableEstimate estimate(Table table);
+
+    /**
+     * @param predicate domains keyed by column name (values in Trino's native representation); the reader
+     * may use them to skip row groups or pages whose statistics cannot match
+     */
+    PageSource createPageSource(Table table, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter);
+}
