@@ -1,0 +1,46 @@
+package io.trawl.cli;
+
+import io.trawl.cli.embedded.EmbeddedTrawl;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a CLI invocation talks to: its streams, its environment, and how to open Trawl at a home
+ * directory. Tests pass their own to run {@link Main} in-process.
+ */
+public record CliContext(
+        PrintWriter out,
+        PrintWriter err,
+        InputStream in,
+        Map<String, String> environment,
+        Path userHome,
+        Function<Path, StatementRunner> openTrawl)
+{
+    public CliContext
+    {
+        requireNonNull(out, "out is null");
+        requireNonNull(err, "err is null");
+        requireNonNull(in, "in is null");
+        environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+        requireNonNull(userHome, "userHome is null");
+        requireNonNull(openTrawl, "openTrawl is null");
+    }
+
+    static CliContext system()
+    {
+        return new CliContext(
+                new PrintWriter(System.out, false, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+                System.in,
+                System.getenv(),
+                Path.of(System.getProperty("user.home")),
+                EmbeddedTrawl::open);
+    }
+}

@@ -1,0 +1,167 @@
+package io.trawl.cli;
+
+import io.trawl.cli.output.OutputFormat;
+import io.trawl.engine.QueryResult;
+import io.trawl.engine.Session;
+import io.trawl.engine.parser.StatementParser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code trawl query}: runs a script of statements in order, in one session (so {@code USE} and
+ * {@code CREATE} affect the statements after them), and stops at the first one that fails.
+ */
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description = "Run SQL statements (separated by ';') and print their results.",
+        footer = {
+                "",
+                "Examples:",
+                "  trawl query \"SELECT count(*) FROM tpch.lineitem\"",
+                "  trawl query --schema tpch --format csv --file q1.sql > q1.csv",
+                "  echo 'SHOW TABLES' | trawl query --schema tpch --file -"})
+final class QueryCommand
+        implements Callable<Integer>
+{
+    private static final Pattern LEADING_WORD = Pattern.compile("\\s*([A-Za-z]+)");
+    private static final Set<String> LABEL_KEYWORDS = Set.of(
+            "CREATE", "DROP", "ALTER", "USE", "EXTERNAL", "TABLE", "DATABASE", "SCHEMA", "VIEW", "MSCK", "REPAIR",
+            "ADD", "PARTITION", "PARTITIONS", "INSERT", "INTO", "RENAME", "SET", "TBLPROPERTIES", "COLUMNS", "REPLACE");
+    private static final Set<String> SKIPPED_KEYWORDS = Set.of("IF", "NOT", "EXISTS", "OR");
+
+    private final CliContext context;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Option(names = "--timing", description = "After each statement print 'elapsed_ms=<n> bytes_scanned=<n> rows=<n>' to stderr")
+    boolean timing;
+
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = "default", description = "Schema (database) for unqualified table names (default: ${DEFAULT-VALUE})")
+    String schema;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the SQL from FILE ('-' for standard input)")
+    String file;
+
+    @Parameters(paramLabel = "SQL", arity = "0..*", description = "SQL to run (words are joined with spaces)")
+    List<String> sqlWords;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    QueryCommand(CliContext context)
+    {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    @Override
+    public Integer call()
+    {
+        String script = readScript();
+        List<String> statements = StatementParser.splitStatements(script);
+        if (statements.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No SQL statement given");
+        }
+        StatementRunner trawl = context.openTrawl().apply(common.resolveHome(context));
+        Session session = Session.defaults().withSchema(schema);
+        for (String statement : statements) {
+            long start = System.nanoTime();
+            QueryResult result = trawl.execute(statement, session);
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            session = result.session();
+            print(statement, result);
+            if (timing) {
+                context.err().printf("elapsed_ms=%d bytes_scanned=%d rows=%d%n", elapsedMillis, result.bytesScanned(), result.rowCount());
+                context.err().flush();
+            }
+        }
+        return 0;
+    }
+
+    private String readScript()
+    {
+        boolean hasSql = sqlWords != null && !sqlWords.isEmpty();
+        if (file != null && hasSql) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give the SQL either as an argument or with --file, not both");
+        }
+        if (hasSql) {
+            return String.join(" ", sqlWords);
+        }
+        if (file == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No SQL given: pass it as an argument or with --file (use --file - for standard input)");
+        }
+        try {
+            if (file.equals("-")) {
+                return new String(context.in().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        }
+        catch (NoSuchFileException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "SQL file not found: " + file);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Statements with columns print their rows. The others (DDL, USE) print, in table format only, what
+     * was done, as Trino's CLI does ("CREATE TABLE"), so a script's output shows each step.
+     */
+    private void print(String statement, QueryResult result)
+    {
+        if (!result.columns().isEmpty()) {
+            format.print(result, context.out());
+            return;
+        }
+        if (format == OutputFormat.TABLE) {
+            context.out().println(label(statement));
+            context.out().flush();
+        }
+    }
+
+    /** The statement's leading keywords without IF NOT EXISTS: "CREATE EXTERNAL TABLE", "DROP TABLE", "USE". */
+    static String label(String statement)
+    {
+        StringBuilder label = new StringBuilder();
+        Matcher matcher = LEADING_WORD.matcher(statement);
+        int position = 0;
+        while (matcher.find(position) && matcher.start() == position) {
+            String word = matcher.group(1).toUpperCase(Locale.ROOT);
+            position = matcher.end();
+            if (SKIPPED_KEYWORDS.contains(word)) {
+                continue;
+            }
+            if (!LABEL_KEYWORDS.contains(word)) {
+                break;
+            }
+            if (!label.isEmpty()) {
+                label.append(' ');
+            }
+            label.append(word);
+        }
+        return label.isEmpty() ? "OK" : label.toString();
+    }
+}

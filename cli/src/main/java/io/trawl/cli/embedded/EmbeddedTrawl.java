@@ -1,0 +1,67 @@
+package io.trawl.cli.embedded;
+
+import io.trawl.catalog.local.LocalCatalogStore;
+import io.trawl.cli.StatementRunner;
+import io.trawl.engine.EngineConfig;
+import io.trawl.engine.QueryEngine;
+import io.trawl.engine.QueryResult;
+import io.trawl.engine.Session;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import io.trawl.scan.LakeScanProvider;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Trawl in this process, with no server: the catalog is JSON under {@code <home>/catalog}, tables read
+ * local files ({@code file://} locations), and {@code <home>/lake} is where the CLI puts data it makes
+ * (the demo's TPC-H tables).
+ */
+public final class EmbeddedTrawl
+        implements StatementRunner
+{
+    private final Path home;
+    private final QueryEngine engine;
+
+    private EmbeddedTrawl(Path home, QueryEngine engine)
+    {
+        this.home = requireNonNull(home, "home is null");
+        this.engine = requireNonNull(engine, "engine is null");
+    }
+
+    /** Opens Trawl's state at {@code home}, creating the directories on first use. */
+    public static EmbeddedTrawl open(Path home)
+    {
+        Path absoluteHome = home.toAbsolutePath();
+        try {
+            Files.createDirectories(absoluteHome.resolve("catalog"));
+            Files.createDirectories(absoluteHome.resolve("lake"));
+        }
+        catch (IOException e) {
+            throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot create Trawl's home directory %s: %s".formatted(absoluteHome, e.getMessage()), e);
+        }
+        QueryEngine engine = new QueryEngine(new LocalCatalogStore(absoluteHome.resolve("catalog")), LakeScanProvider.forLocalFiles(), EngineConfig.defaults());
+        return new EmbeddedTrawl(absoluteHome, engine);
+    }
+
+    public Path home()
+    {
+        return home;
+    }
+
+    /** Where the CLI keeps data it generates, as plain files readable by any engine. */
+    public Path lakeDirectory()
+    {
+        return home.resolve("lake");
+    }
+
+    @Override
+    public QueryResult execute(String sql, Session session)
+    {
+        return engine.execute(sql, session);
+    }
+}
