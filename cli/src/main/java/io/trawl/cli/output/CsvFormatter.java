@@ -17,7 +17,7 @@ final class CsvFormatter
             appendField(line, result.columns().get(column).name());
         }
         out.println(line);
-        for (String[] row : result.rows()) {
+        result.forEachRow(row -> {
             line.setLength(0);
             for (int column = 0; column < row.length; column++) {
                 if (column > 0) {
@@ -28,7 +28,7 @@ final class CsvFormatter
                 }
             }
             out.println(line);
-        }
+        });
     }
 
     /** Quotes a field when it is empty (to tell it from NULL) or holds a comma, quote, CR or LF. */

@@ -26,7 +26,7 @@ final class JsonFormatter
             keys[column] = quote(result.columns().get(column).name());
         }
         StringBuilder line = new StringBuilder();
-        for (String[] row : result.rows()) {
+        result.forEachRow(row -> {
             line.setLength(0);
             line.append('{');
             for (int column = 0; column < columnCount; column++) {
@@ -47,7 +47,7 @@ final class JsonFormatter
             }
             line.append('}');
             out.println(line);
-        }
+        });
     }
 
     /** Integers, floating point and booleans are written as JSON numbers and literals; decimals stay exact strings. */

@@ -15,35 +15,46 @@ import io.trino.spi.type.Type;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A result with every value already rendered to text (null for SQL NULL): what all output formats
- * start from.
+ * A result's rows as text (null for SQL NULL), what all output formats start from. Rows are rendered
+ * one at a time, so the streaming formats (CSV, TSV, JSON) never hold more than one row of text.
  */
-record ResultText(List<ResultColumn> columns, List<String[]> rows)
+record ResultText(List<ResultColumn> columns, List<Page> pages)
 {
     ResultText
     {
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
-        rows = List.copyOf(requireNonNull(rows, "rows is null"));
+        pages = List.copyOf(requireNonNull(pages, "pages is null"));
     }
 
     static ResultText of(QueryResult result)
     {
-        List<ResultColumn> columns = result.columns();
-        List<String[]> rows = new ArrayList<>();
-        for (Page page : result.pages()) {
+        return new ResultText(result.columns(), result.pages());
+    }
+
+    /** Calls {@code action} with each row in order; the array is reused, copy it to keep it. */
+    void forEachRow(Consumer<String[]> action)
+    {
+        String[] row = new String[columns.size()];
+        for (Page page : pages) {
             for (int position = 0; position < page.getPositionCount(); position++) {
-                String[] row = new String[columns.size()];
-                for (int channel = 0; channel < columns.size(); channel++) {
+                for (int channel = 0; channel < row.length; channel++) {
                     row[channel] = ValueFormatter.format(columns.get(channel).type(), page.getBlock(channel), position);
                 }
-                rows.add(row);
+                action.accept(row);
             }
         }
-        return new ResultText(columns, rows);
+    }
+
+    List<String[]> allRows()
+    {
+        List<String[]> rows = new ArrayList<>();
+        forEachRow(row -> rows.add(row.clone()));
+        return rows;
     }
 
     static boolean isNumeric(Type type)

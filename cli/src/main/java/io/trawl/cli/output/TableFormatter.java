@@ -25,13 +25,15 @@ final class TableFormatter
     static void print(ResultText result, PrintWriter out)
     {
         int columnCount = result.columns().size();
+        // widths depend on every value, so the table (meant for people, not bulk export) is held in full
+        List<String[]> rows = result.allRows();
         int[] widths = new int[columnCount];
         boolean[] numeric = new boolean[columnCount];
         for (int column = 0; column < columnCount; column++) {
             widths[column] = width(result.columns().get(column).name());
             numeric[column] = ResultText.isNumeric(result.columns().get(column).type());
         }
-        for (String[] row : result.rows()) {
+        for (String[] row : rows) {
             for (int column = 0; column < columnCount; column++) {
                 widths[column] = Math.max(widths[column], width(display(row[column])));
             }
@@ -53,7 +55,7 @@ final class TableFormatter
         }
         out.println(line);
 
-        for (String[] row : result.rows()) {
+        for (String[] row : rows) {
             line.setLength(0);
             for (int column = 0; column < columnCount; column++) {
                 line.append(column == 0 ? " " : " | ");
@@ -68,7 +70,7 @@ final class TableFormatter
             }
             printTrimmed(out, line);
         }
-        out.println(rowCount(result.rows()));
+        out.println(rowCount(rows));
     }
 
     private static String rowCount(List<String[]> rows)

@@ -17,7 +17,7 @@ final class TsvFormatter
             appendEscaped(line, result.columns().get(column).name());
         }
         out.println(line);
-        for (String[] row : result.rows()) {
+        result.forEachRow(row -> {
             line.setLength(0);
             for (int column = 0; column < row.length; column++) {
                 if (column > 0) {
@@ -28,7 +28,7 @@ final class TsvFormatter
                 }
             }
             out.println(line);
-        }
+        });
     }
 
     private static void appendEscaped(StringBuilder line, String value)
