@@ -59,6 +59,10 @@ public final class Main
         try {
             return commandLine.execute(args);
         }
+        catch (Error e) {
+            // picocli hands only Exceptions to the handler; Errors (out of memory, stack overflow) arrive here
+            return reportFailure(e, debug);
+        }
         finally {
             context.out().flush();
             context.err().flush();
@@ -72,11 +76,15 @@ public final class Main
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables or demo");
     }
 
-    private int reportFailure(Exception exception, boolean debug)
+    private int reportFailure(Throwable exception, boolean debug)
     {
         context.out().flush();
         if (exception instanceof TrawlException trawlException) {
             context.err().println("Query failed: " + trawlException.getMessage());
+        }
+        else if (exception instanceof OutOfMemoryError) {
+            // the heap is a launcher setting: say which
+            context.err().println("Internal error: out of memory; raise TRAWL_HEAP (now %d MB)".formatted(Runtime.getRuntime().maxMemory() >> 20));
         }
         else {
             context.err().println("Internal error: %s%s (run with --debug for details)".formatted(

@@ -112,6 +112,28 @@ class MainTest
     }
 
     @Test
+    void errorsLikeStackOverflowAlsoPrintOneLine()
+    {
+        ScriptedTrawl trawl = new ScriptedTrawl().answer("SELECT 1", _ -> {
+            throw new StackOverflowError("too deep");
+        });
+
+        assertThat(run(trawl, "query", "SELECT 1")).as("exit code").isEqualTo(1);
+        assertThat(err()).isEqualTo("Internal error: java.lang.StackOverflowError: too deep (run with --debug for details)\n");
+    }
+
+    @Test
+    void outOfMemoryPointsAtTheHeapSetting()
+    {
+        ScriptedTrawl trawl = new ScriptedTrawl().answer("SELECT 1", _ -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+
+        assertThat(run(trawl, "query", "SELECT 1")).as("exit code").isEqualTo(1);
+        assertThat(err()).matches("Internal error: out of memory; raise TRAWL_HEAP \\(now \\d+ MB\\)\n");
+    }
+
+    @Test
     void timingPrintsOneLinePerStatementToStderr()
     {
         ScriptedTrawl trawl = new ScriptedTrawl()
