@@ -96,7 +96,7 @@ final class DemoCommand
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
             OutputFormat.TABLE.print(result, out);
             BilledBytes billed = pricing.billedBytes(result.bytesScanned());
-            out.printf("Data scanned: %s (%,d bytes), billed %d MB, Athena-equivalent cost %s at %s/TB; %,d ms%n",
+            out.printf(Locale.ROOT, "Data scanned: %s (%,d bytes), billed %d MB, Athena-equivalent cost %s at %s/TB; %,d ms%n",
                     humanBytes(result.bytesScanned()), result.bytesScanned(), billed.megabytes(),
                     pricing.display(pricing.cost(result.bytesScanned())), pricing.display(pricing.pricePerTerabyte()), elapsedMillis);
             out.flush();
@@ -130,7 +130,7 @@ final class DemoCommand
             Files.writeString(partial.resolve(COMPLETE_MARKER), scale + "\n");
             deleteRecursively(dataDirectory);
             Files.move(partial, dataDirectory);
-            progress("Generated in %,d ms".formatted((System.nanoTime() - start) / 1_000_000));
+            progress(String.format(Locale.ROOT, "Generated in %,d ms", (System.nanoTime() - start) / 1_000_000));
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot write the demo data under " + dataDirectory, e);
