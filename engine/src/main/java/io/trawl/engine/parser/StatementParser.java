@@ -11,14 +11,18 @@ import io.trino.sql.parser.SqlParser;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -175,7 +179,10 @@ public final class StatementParser
         }
     }
 
-    /** Stops at the first error, as Trino's parser does, with the position ANTLR reports. */
+    /**
+     * Stops at the first error, as Trino's parser does, and words it the way Trino does: "mismatched
+     * input 'x'. Expecting: ...", with every keyword that may also be a name folded into {@code <identifier>}.
+     */
     private static final class ThrowingErrorListener
             extends BaseErrorListener
     {
@@ -184,7 +191,40 @@ public final class StatementParser
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine, String message, RecognitionException e)
         {
-            throw new TrawlException(ErrorCode.SYNTAX_ERROR, "line %d:%d: %s".formatted(line, charPositionInLine + 1, message));
+            String text = message;
+            if (recognizer instanceof Parser parser && offendingSymbol instanceof org.antlr.v4.runtime.Token token) {
+                IntervalSet expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+                text = "mismatched input '" + describeInput(token) + "'. Expecting: " + describeExpected(parser, expected);
+            }
+            throw new TrawlException(ErrorCode.SYNTAX_ERROR, "line %d:%d: %s".formatted(line, charPositionInLine + 1, text));
+        }
+
+        private static String describeInput(org.antlr.v4.runtime.Token token)
+        {
+            return token.getType() == org.antlr.v4.runtime.Token.EOF ? "<EOF>" : token.getText();
+        }
+
+        private static String describeExpected(Parser parser, IntervalSet expected)
+        {
+            IntervalSet names = parser.getATN().nextTokens(parser.getATN().ruleToStartState[HiveDdlParser.RULE_nonReserved]);
+            boolean identifier = expected.contains(HiveDdlParser.IDENTIFIER);
+            Vocabulary vocabulary = parser.getVocabulary();
+            Set<String> descriptions = new TreeSet<>();
+            for (int tokenType : expected.toArray()) {
+                if (identifier && (names.contains(tokenType) || tokenType == HiveDdlParser.IDENTIFIER || tokenType == HiveDdlParser.BACKQUOTED_IDENTIFIER)) {
+                    continue;
+                }
+                descriptions.add(switch (tokenType) {
+                    case org.antlr.v4.runtime.Token.EOF -> "<EOF>";
+                    case HiveDdlParser.STRING -> "<string>";
+                    case HiveDdlParser.INTEGER_VALUE -> "<integer>";
+                    default -> vocabulary.getDisplayName(tokenType);
+                });
+            }
+            if (identifier) {
+                descriptions.add("<identifier>");
+            }
+            return String.join(", ", descriptions);
         }
     }
 }
