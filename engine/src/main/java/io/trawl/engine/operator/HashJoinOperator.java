@@ -56,6 +56,7 @@ public final class HashJoinOperator
     private final MemoryBudget memoryBudget;
     private final RowBuffer buildBuffer;
     private final ValueOperations[] keyOperations;
+    private final ValueOperations[] buildKeyOperations;
     private final boolean longKey;
     private final ArrayDeque<Page> pending = new ArrayDeque<>();
 
@@ -127,9 +128,12 @@ public final class HashJoinOperator
         this.memoryBudget = requireNonNull(memoryBudget, "memoryBudget is null");
         this.buildBuffer = new RowBuffer(this.buildTypes, memoryBudget, MEMORY_HOLDER);
         this.keyOperations = new ValueOperations[this.probeKeyChannels.length];
+        this.buildKeyOperations = new ValueOperations[this.probeKeyChannels.length];
         for (int i = 0; i < keyOperations.length; i++) {
             keyOperations[i] = ValueOperations.forType(this.probeTypes.get(this.probeKeyChannels[i]));
-            ValueOperations.forType(this.buildTypes.get(this.buildKeyChannels[i]));
+            buildKeyOperations[i] = ValueOperations.forType(this.buildTypes.get(this.buildKeyChannels[i]));
+            checkArgument(keyOperations[i].comparableWith(buildKeyOperations[i]), "join key types differ: %s and %s",
+                    keyOperations[i].type(), buildKeyOperations[i].type());
         }
         this.longKey = keyOperations.length == 1
                 && isPlainLong(this.probeTypes.get(this.probeKeyChannels[0]))
@@ -207,7 +211,7 @@ public final class HashJoinOperator
         mask = tableSize - 1;
         nextRow = new int[rowCount];
         boolean[] keyNull = new boolean[rowCount];
-        long[] hashes = hashKeys(buildKeyBlocks, rowCount, keyNull);
+        long[] hashes = hashKeys(buildKeyOperations, buildKeyBlocks, rowCount, keyNull);
         if (longKey) {
             buildLongKeys = new long[rowCount];
             Type keyType = buildTypes.get(buildKeyChannels[0]);
@@ -239,12 +243,12 @@ public final class HashJoinOperator
     }
 
     /** Hashes of the key tuple at each position (0 with no keys); marks positions with a NULL key. */
-    private long[] hashKeys(Block[] keyBlocks, int positionCount, boolean[] keyNull)
+    private long[] hashKeys(ValueOperations[] operationsByKey, Block[] keyBlocks, int positionCount, boolean[] keyNull)
     {
         long[] hashes = new long[positionCount];
         if (longKey) {
             Block block = keyBlocks[0];
-            Type type = keyOperations[0].type();
+            Type type = operationsByKey[0].type();
             for (int position = 0; position < positionCount; position++) {
                 if (block.isNull(position)) {
                     keyNull[position] = true;
@@ -257,7 +261,7 @@ public final class HashJoinOperator
         }
         for (int key = 0; key < keyBlocks.length; key++) {
             Block block = keyBlocks[key];
-            ValueOperations operations = keyOperations[key];
+            ValueOperations operations = operationsByKey[key];
             for (int position = 0; position < positionCount; position++) {
                 if (block.isNull(position)) {
                     keyNull[position] = true;
@@ -279,7 +283,7 @@ public final class HashJoinOperator
             probeKeyBlocks[i] = page.getBlock(probeKeyChannels[i]);
         }
         probeKeyNull = new boolean[positionCount];
-        probeHashes = hashKeys(probeKeyBlocks, positionCount, probeKeyNull);
+        probeHashes = hashKeys(keyOperations, probeKeyBlocks, positionCount, probeKeyNull);
         probeMatched = new boolean[positionCount];
         probePosition = 0;
         candidateCursor = START;
@@ -395,7 +399,7 @@ public final class HashJoinOperator
             return keyOperations[0].type().getLong(probeKeyBlocks[0], probePosition) == buildLongKeys[buildRow];
         }
         for (int key = 0; key < keyOperations.length; key++) {
-            if (!keyOperations[key].equalValues(probeKeyBlocks[key], probePosition, buildKeyBlocks[key], buildRow)) {
+            if (!keyOperations[key].equalValues(probeKeyBlocks[key], probePosition, buildKeyOperations[key], buildKeyBlocks[key], buildRow)) {
                 return false;
             }
         }

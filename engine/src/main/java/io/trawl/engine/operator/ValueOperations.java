@@ -98,6 +98,25 @@ public abstract sealed class ValueOperations
         return order.isAscending() ? result : -result;
     }
 
+    /**
+     * Whether values of this type can be compared with values of {@code other} by
+     * {@link #equalValues(Block, int, ValueOperations, Block, int)}: the same type, or two integer-like
+     * types held as longs (an integer column joined with a bigint column hashes and compares alike).
+     */
+    public final boolean comparableWith(ValueOperations other)
+    {
+        return type.equals(other.type) || (this instanceof LongOperations && other instanceof LongOperations);
+    }
+
+    /** Equality of two non-null values, each read with its own type (see {@link #comparableWith}). */
+    public final boolean equalValues(Block left, int leftPosition, ValueOperations rightOperations, Block right, int rightPosition)
+    {
+        if (rightOperations == this || type.equals(rightOperations.type)) {
+            return equalValues(left, leftPosition, right, rightPosition);
+        }
+        return type.getLong(left, leftPosition) == rightOperations.type.getLong(right, rightPosition);
+    }
+
     /** Both positions must be non-null. */
     public abstract long hashValue(Block block, int position);
 

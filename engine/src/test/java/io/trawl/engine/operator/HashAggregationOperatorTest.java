@@ -5,6 +5,7 @@ import io.trawl.engine.operator.aggregate.AggregateFunction;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trino.spi.Page;
+import io.trino.spi.type.CharType;
 import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.Type;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ import static io.trino.spi.type.DateType.DATE;
 import static io.trino.spi.type.DoubleType.DOUBLE;
 import static io.trino.spi.type.IntegerType.INTEGER;
 import static io.trino.spi.type.RealType.REAL;
+import static io.trino.spi.type.SmallintType.SMALLINT;
+import static io.trino.spi.type.TimestampType.TIMESTAMP_MILLIS;
+import static io.trino.spi.type.TinyintType.TINYINT;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -321,6 +325,28 @@ class HashAggregationOperatorTest
                         row(decimal("1.10"), 101L, "x", 3L, decimal("1.10")),
                         row(decimal("-1.10"), 100L, "x", 4L, decimal("-1.10")),
                         row(null, 100L, "y", 11L, null));
+    }
+
+    @Test
+    void groupsBySmallIntegerTimestampCharAndRealKeys()
+    {
+        List<Type> input = List.of(SMALLINT, TINYINT, TIMESTAMP_MILLIS, CharType.createCharType(3), REAL);
+        Operator aggregation = new HashAggregationOperator(
+                values(page(input,
+                        row(1L, 2L, 1_700_000_000_000L, "ab", 1.5f), row(1L, 2L, 1_700_000_000_000L, "ab", 1.5f),
+                        row(1L, 2L, 1_700_000_000_001L, "ab", 1.5f), row(null, null, null, null, null),
+                        row(1L, 2L, 1_700_000_000_000L, "ab", 0.0f), row(1L, 2L, 1_700_000_000_000L, "ab", -0.0f))),
+                List.of(0, 1, 2, 3, 4), input, List.of(countAll()), MemoryBudget.unlimited());
+
+        List<Type> output = new ArrayList<>(input);
+        output.add(BIGINT);
+        assertThat(drain(aggregation, output))
+                .as("real 0.0 and -0.0 are one group")
+                .containsExactlyInAnyOrder(
+                        row(1L, 2L, 1_700_000_000_000L, "ab", 1.5f, 2L),
+                        row(1L, 2L, 1_700_000_000_001L, "ab", 1.5f, 1L),
+                        row(null, null, null, null, null, 1L),
+                        row(1L, 2L, 1_700_000_000_000L, "ab", 0.0f, 2L));
     }
 
     @Test

@@ -18,6 +18,8 @@ import static io.trawl.engine.operator.TestingPages.page;
 import static io.trawl.engine.operator.TestingPages.row;
 import static io.trawl.engine.operator.TestingPages.values;
 import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.DoubleType.DOUBLE;
+import static io.trino.spi.type.IntegerType.INTEGER;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -295,6 +297,24 @@ class HashJoinOperatorTest
         assertThat(drain(left, List.of(VARCHAR, BIGINT)))
                 .containsExactlyInAnyOrder(
                         row("p1", 2L), row("p1", 4L), row("p2", 4L), row("pnull", null), row("p3", 4L), row("p1b", 2L), row("p1b", 4L));
+    }
+
+    @Test
+    void integerProbeKeysJoinBigintBuildKeysAndDoubleKeysUseSqlEquality()
+    {
+        List<Type> probeTypes = List.of(INTEGER, DOUBLE);
+        List<Type> buildTypes = List.of(BIGINT, DOUBLE, VARCHAR);
+        Operator probe = values(page(probeTypes, row(1L, 0.0), row(2L, -0.0), row(3L, Double.NaN)));
+        Operator build = values(page(buildTypes, row(1L, -0.0, "one"), row(2L, 0.0, "two"), row(3L, 1.0, "three")));
+        HashJoinOperator join = new HashJoinOperator(probe, build, List.of(0, 1), List.of(0, 1), JoinType.INNER, Optional.empty(),
+                List.of(0), List.of(2), probeTypes, buildTypes, MemoryBudget.unlimited());
+        assertThat(drain(join, List.of(INTEGER, VARCHAR)))
+                .as("0.0 = -0.0")
+                .containsExactlyInAnyOrder(row(1L, "one"), row(2L, "two"));
+
+        HashJoinOperator longKeys = new HashJoinOperator(values(page(List.of(INTEGER), row(5L), row(6L))), values(page(List.of(BIGINT), row(6L), row(7L))),
+                List.of(0), List.of(0), JoinType.LEFT, Optional.empty(), List.of(0), List.of(0), List.of(INTEGER), List.of(BIGINT), MemoryBudget.unlimited());
+        assertThat(drain(longKeys, List.of(INTEGER, BIGINT))).containsExactlyInAnyOrder(row(5L, null), row(6L, 6L));
     }
 
     @Test

@@ -528,7 +528,6 @@ public final class WindowOperator
                 int from = Math.min(frameStart[i], addedFrom);
                 addRows(accumulator, group, input, mask, from, addedFrom);
                 addedFrom = from;
-                // an empty frame has had no rows added: count 0, other aggregates NULL
                 accumulator.write(group, reversed);
             }
             Block block = reversed.build();
