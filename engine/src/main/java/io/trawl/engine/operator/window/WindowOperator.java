@@ -542,8 +542,7 @@ public final class WindowOperator
             if (frameStart[i] <= frameEnd[i]) {
                 addRows(accumulator, group, input, mask, frameStart[i], frameEnd[i] + 1);
             }
-            // an empty frame has had no rows added: count 0, other aggregates NULL
-                accumulator.write(group, out);
+            accumulator.write(group, out);
         }
     }
 
