@@ -139,6 +139,7 @@ public final class ParquetFormat
         // one reader column per distinct file field; the page source fans them out to the requested columns
         Map<String, Integer> readerChannels = new LinkedHashMap<>();
         List<Type> readFields = new ArrayList<>();
+        List<io.trino.spi.type.Type> readTypes = new ArrayList<>();
         int[] outputChannels = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             Type field = fileFields.get(columns.get(i).name().toLowerCase(Locale.ROOT));
@@ -151,6 +152,10 @@ public final class ParquetFormat
                 channel = readFields.size();
                 readerChannels.put(field.getName(), channel);
                 readFields.add(field);
+                readTypes.add(columns.get(i).type());
+            }
+            else if (!readTypes.get(channel).equals(columns.get(i).type())) {
+                throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Column '%s' requested as both %s and %s".formatted(columns.get(i).name(), readTypes.get(channel), columns.get(i).type()));
             }
             outputChannels[i] = channel;
         }

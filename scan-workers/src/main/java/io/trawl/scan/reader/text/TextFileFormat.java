@@ -99,6 +99,9 @@ public final class TextFileFormat
                 channelsByOrdinal.put(column.ordinal(), channel);
                 readColumns.add(new io.trino.hive.formats.line.Column(column.name(), column.type(), column.ordinal()));
             }
+            else if (!readColumns.get(channel).type().equals(column.type())) {
+                throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Column '%s' of %s requested as both %s and %s".formatted(column.name(), table.qualifiedName(), readColumns.get(channel).type(), column.type()));
+            }
             outputChannels[i] = channel;
         }
 
