@@ -1,6 +1,8 @@
 package io.trawl.scan.writer;
 
 import io.airlift.slice.Slice;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.type.BigintType;
@@ -29,7 +31,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Writes Pages as delimited text that LazySimpleSerDe reads back to the same values: integers and decimals
  * as plain digits, dates as yyyy-MM-dd, doubles as Java prints them, booleans as true/false. Values are not
- * quoted or escaped; callers write text that contains neither the delimiter nor line breaks (TPC-H does not).
+ * quoted or escaped (LazySimpleSerDe has no quoting), so a string containing the delimiter or a line break is
+ * refused rather than written in a way that would shift the fields of its row.
  */
 public final class DelimitedTextWriter
         implements AutoCloseable
@@ -60,6 +63,7 @@ public final class DelimitedTextWriter
     private final OutputStream output;
     private final List<Type> columnTypes;
     private final byte[] delimiter;
+    private final char delimiterCharacter;
     private final byte[] nullText;
     private final StringBuilder line = new StringBuilder(256);
 
@@ -73,6 +77,7 @@ public final class DelimitedTextWriter
         if (columnNames.size() != columnTypes.size()) {
             throw new IllegalArgumentException("%d column names for %d types".formatted(columnNames.size(), columnTypes.size()));
         }
+        this.delimiterCharacter = format.delimiter();
         this.delimiter = String.valueOf(format.delimiter()).getBytes(StandardCharsets.UTF_8);
         this.nullText = format.nullText().getBytes(StandardCharsets.UTF_8);
         if (format.headerLine()) {
@@ -120,7 +125,12 @@ public final class DelimitedTextWriter
             case DecimalType decimal -> line.append(Decimals.toString((Int128) decimal.getObject(block, position), decimal.getScale()));
             case VarcharType varchar -> {
                 Slice value = varchar.getSlice(block, position);
-                line.append(value.toStringUtf8());
+                String text = value.toStringUtf8();
+                if (text.indexOf(delimiterCharacter) >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                    // without quoting such a value would silently shift the fields of its row
+                    throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Cannot write value '%s' as delimited text: it contains the delimiter or a line break".formatted(text));
+                }
+                line.append(text);
             }
             default -> throw new IllegalArgumentException("Cannot write %s as delimited text".formatted(type));
         }

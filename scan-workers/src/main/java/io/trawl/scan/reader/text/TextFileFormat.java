@@ -42,7 +42,7 @@ import static java.util.Objects.requireNonNull;
  * {@code (start, start + length]}, plus the first line of the file for the split at offset 0. This is Hadoop's
  * LineRecordReader rule, which trino-hive-formats' TextLineReader implements: a reader skips the partial (or
  * exactly aligned) first line of its range and reads past its end to finish the last line it owns. Compressed
- * files, and files with footer lines, are one split each. Header lines ({@code skip.header.line.count}) are
+ * files, files with footer lines and files with more than one header line are one split each. Header lines ({@code skip.header.line.count}) are
  * skipped only at the start of each file.
  *
  * <p>Field count: unlike Hive, which pads short rows with NULLs and drops extra fields silently, a row whose
@@ -152,7 +152,10 @@ public final class TextFileFormat
 
     private static boolean isSplittable(Table table, StoredObject object)
     {
-        return CompressionKind.forFile(object.fileName()).isEmpty() && intParameter(table, SKIP_FOOTER) == 0;
+        // a split after the first cannot know whether it starts inside a multi-line header
+        return CompressionKind.forFile(object.fileName()).isEmpty()
+                && intParameter(table, SKIP_FOOTER) == 0
+                && intParameter(table, SKIP_HEADER) <= 1;
     }
 
     private static String fileName(MeteredFile file)
