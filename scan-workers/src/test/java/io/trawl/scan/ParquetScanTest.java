@@ -147,6 +147,25 @@ class ParquetScanTest
     }
 
     @Test
+    void footersAreFetchedOncePerProviderAndOnlyThenMetered()
+            throws IOException
+    {
+        writeParquet(directory.resolve("a.parquet"), List.of(page(0, 3000)), ParquetFileWriter.Options.defaults());
+        Table table = parquetTable(directory, TABLE_COLUMNS);
+        CountingObjectStore store = new CountingObjectStore();
+        LakeScanProvider provider = new LakeScanProvider(store, ScanConfig.defaults());
+
+        CountingByteMeter first = new CountingByteMeter();
+        provider.planSplits(table, first);
+        CountingByteMeter second = new CountingByteMeter();
+        provider.planSplits(table, second);
+
+        assertThat(first.bytes()).as("first planning fetches the footer").isPositive().isEqualTo(store.bytesServed());
+        assertThat(second.bytes()).as("cached footer: nothing fetched, nothing billed").isZero();
+        assertThat(store.bytesServed()).as("store served the footer once").isEqualTo(first.bytes());
+    }
+
+    @Test
     void statisticsPruneRowGroupsThatCannotMatch()
             throws IOException
     {

@@ -185,6 +185,26 @@ class TextScanTest
         assertThat(rows).containsExactly(row(date(2007, 7, 7), 7L, date(2007, 7, 7), "seven"));
     }
 
+    @Test
+    void openCsvSerdeHonoursQuotesWhenSplittingAndCountingFields()
+            throws IOException
+    {
+        Path file = directory.resolve("q.csv");
+        Files.writeString(file, "\"a,1\",plain\nx,\"y \"\"z\"\"\"\n\"only one field, quoted\"\n");
+        List<Column> columns = List.of(new Column("first", "string"), new Column("second", "string"));
+        Table table = new Table("test", "t", "tester", Table.EXTERNAL_TABLE, Map.of(),
+                new io.trawl.catalog.StorageDescriptor(columns, directory.toUri().toString(), io.trawl.catalog.StorageDescriptor.TEXT_INPUT_FORMAT,
+                        io.trawl.catalog.StorageDescriptor.TEXT_OUTPUT_FORMAT, new io.trawl.catalog.SerDeInfo(io.trawl.catalog.SerDeInfo.OPEN_CSV_SERDE, Map.of()), false),
+                List.of(), java.util.Optional.empty(), 1);
+        List<ScanColumn> scan = scanColumns(List.of("second", "first"), List.of(VARCHAR, VARCHAR), columns);
+
+        assertThatThrownBy(() -> readAll(LakeScanProvider.forLocalFiles(), table, scan, TupleDomain.all(), new CountingByteMeter()))
+                .hasMessage("%s: line 3 has 1 fields, expected 2".formatted(file.toUri()));
+        Files.writeString(file, "\"a,1\",plain\nx,\"y \"\"z\"\"\"\n");
+        assertThat(readAll(LakeScanProvider.forLocalFiles(), table, scan, TupleDomain.all(), new CountingByteMeter()))
+                .as("quoted separators are data").containsExactly(row("plain", "a,1"), row("y \"z\"", "x"));
+    }
+
     private static List<Object> row(Object... values)
     {
         return Arrays.asList(values);

@@ -52,10 +52,11 @@ public final class DataFiles
     {
         try {
             URI uri = new URI(location);
-            if (uri.getScheme() == null || uri.getPath() == null) {
+            if (uri.getScheme() == null || uri.getPath() == null || uri.getPath().isEmpty()) {
                 throw new TrawlException(ErrorCode.INVALID_LOCATION, "Location '%s' is not a URI such as file:///data/table/".formatted(location));
             }
-            return uri;
+            // a location is a folder: without the slash, an S3 prefix would also match sibling folders (t_old/)
+            return uri.getPath().endsWith("/") ? uri : new URI(uri.getScheme(), uri.getAuthority(), uri.getPath() + "/", null, null);
         }
         catch (URISyntaxException e) {
             throw new TrawlException(ErrorCode.INVALID_LOCATION, "Location '%s' is not a valid URI: %s".formatted(location, e.getReason()), e);
