@@ -270,6 +270,54 @@ class ParquetScanTest
     }
 
     @Test
+    void corruptColumnDataIsBadDataNamingTheFile()
+            throws IOException
+    {
+        Path file = directory.resolve("scrambled.parquet");
+        writeParquet(file, List.of(page(0, 5000)), ParquetFileWriter.Options.defaults());
+        byte[] bytes = Files.readAllBytes(file);
+        // the first column chunk starts right after the 4-byte magic with a page header
+        java.util.Arrays.fill(bytes, 4, 64, (byte) 0xFF);
+        Files.write(file, bytes);
+        Table table = parquetTable(directory, TABLE_COLUMNS);
+
+        assertThatThrownBy(() -> readAll(LakeScanProvider.forLocalFiles(), table, scanColumns(NAMES, TYPES, TABLE_COLUMNS), TupleDomain.all(), new CountingByteMeter()))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_DATA))
+                .hasMessageStartingWith("Corrupt Parquet file " + file.toUri() + ": ");
+    }
+
+    @Test
+    void columnStoredWithAnIncompatibleTypeIsBadDataNamingFileAndColumn()
+            throws IOException
+    {
+        Path file = directory.resolve("typed.parquet");
+        writeParquet(file, List.of(page(0, 100)), ParquetFileWriter.Options.defaults());
+        Table table = parquetTable(directory, TABLE_COLUMNS);
+
+        assertThatThrownBy(() -> readAll(LakeScanProvider.forLocalFiles(), table, List.of(new ScanColumn("name", 5, BIGINT)), TupleDomain.all(), new CountingByteMeter()))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_DATA))
+                .hasMessage("Parquet file %s: column 'name' is stored as BINARY (STRING), which cannot be read as bigint".formatted(file.toUri()));
+        assertThatThrownBy(() -> readAll(LakeScanProvider.forLocalFiles(), table, List.of(new ScanColumn("id", 0, INTEGER)), TupleDomain.all(), new CountingByteMeter()))
+                .as("narrowing would change values")
+                .hasMessage("Parquet file %s: column 'id' is stored as INT64 (INTEGER(64,true)), which cannot be read as integer".formatted(file.toUri()));
+    }
+
+    @Test
+    void integerColumnWidensToBigint()
+            throws IOException
+    {
+        writeParquet(directory.resolve("w.parquet"), List.of(page(0, 100)), ParquetFileWriter.Options.defaults());
+        Table table = parquetTable(directory, TABLE_COLUMNS);
+
+        List<List<Object>> rows = readAll(LakeScanProvider.forLocalFiles(), table, List.of(new ScanColumn("qty", 1, BIGINT)), TupleDomain.all(), new CountingByteMeter());
+
+        List<List<Object>> expected = rows(page(0, 100), TYPES).stream()
+                .map(row -> java.util.Arrays.<Object>asList(row.get(1) == null ? null : ((Integer) row.get(1)).longValue()))
+                .toList();
+        assertThat(rows).isEqualTo(expected);
+    }
+
+    @Test
     void missingLocationIsInvalidLocation()
     {
         Path missing = directory.resolve("nope");

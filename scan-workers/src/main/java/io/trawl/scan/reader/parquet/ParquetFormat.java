@@ -21,12 +21,28 @@ import io.trino.parquet.predicate.TupleDomainParquetPredicate;
 import io.trino.parquet.reader.MetadataReader;
 import io.trino.parquet.reader.ParquetReader;
 import io.trino.parquet.reader.RowGroupInfo;
+import io.trino.spi.StandardErrorCode;
+import io.trino.spi.TrinoException;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.BigintType;
+import io.trino.spi.type.BooleanType;
+import io.trino.spi.type.CharType;
+import io.trino.spi.type.DateType;
+import io.trino.spi.type.DecimalType;
+import io.trino.spi.type.DoubleType;
+import io.trino.spi.type.IntegerType;
+import io.trino.spi.type.RealType;
+import io.trino.spi.type.SmallintType;
+import io.trino.spi.type.TinyintType;
+import io.trino.spi.type.VarcharType;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.io.ColumnIO;
 import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.joda.time.DateTimeZone;
 
@@ -171,6 +187,9 @@ public final class ParquetFormat
             ScanColumn column = columns.get(i);
             String fileName = readFields.get(channel).getName();
             ColumnIO columnIO = lookupColumnByName(messageColumn, fileName);
+            if (columnIO.getType().isPrimitive()) {
+                checkReadable(object, fileName, columnIO.getType().asPrimitiveType(), column.type());
+            }
             Optional<Field> field = constructField(column.type(), columnIO);
             if (field.isEmpty()) {
                 throw new TrawlException(ErrorCode.BAD_DATA, "Parquet file %s: column '%s' cannot be read as %s".formatted(object.location(), fileName, column.type()));
@@ -220,6 +239,36 @@ public final class ParquetFormat
                 Optional.empty(),
                 Optional.empty());
         return new ParquetPageSource(reader, columns, outputChannels, exception -> translate(object, exception));
+    }
+
+    /**
+     * Refuses the combinations of stored and requested type that would not read as the value stored, as Athena
+     * does ("type INT64 in parquet file ... is incompatible with type integer"): narrowing integers, numbers
+     * as strings and strings as numbers. trino-parquet would narrow INT64 into an integer column silently.
+     */
+    private static void checkReadable(StoredObject object, String column, PrimitiveType stored, io.trino.spi.type.Type requested)
+    {
+        PrimitiveTypeName physical = stored.getPrimitiveTypeName();
+        boolean decimalAnnotated = stored.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
+        boolean readable = switch (requested) {
+            case BigintType _ -> (physical == PrimitiveTypeName.INT64 || physical == PrimitiveTypeName.INT32) && !decimalAnnotated;
+            case IntegerType _, SmallintType _, TinyintType _, DateType _ -> physical == PrimitiveTypeName.INT32 && !decimalAnnotated;
+            case BooleanType _ -> physical == PrimitiveTypeName.BOOLEAN;
+            case DoubleType _, RealType _ -> physical == PrimitiveTypeName.DOUBLE || physical == PrimitiveTypeName.FLOAT;
+            case VarcharType _, CharType _ -> physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+            case DecimalType _ -> decimalAnnotated || physical == PrimitiveTypeName.INT32 || physical == PrimitiveTypeName.INT64;
+            default -> true;
+        };
+        if (!readable) {
+            throw new TrawlException(ErrorCode.BAD_DATA, "Parquet file %s: column '%s' is stored as %s, which cannot be read as %s".formatted(
+                    object.location(), column, describe(stored), requested.getDisplayName()));
+        }
+    }
+
+    private static String describe(PrimitiveType stored)
+    {
+        LogicalTypeAnnotation annotation = stored.getLogicalTypeAnnotation();
+        return annotation == null ? stored.getPrimitiveTypeName().name() : stored.getPrimitiveTypeName() + " (" + annotation + ")";
     }
 
     private static TupleDomain<ColumnDescriptor> parquetDomain(TupleDomain<String> predicate, Map<String, Domain> predicateFields, Map<List<String>, ColumnDescriptor> descriptorsByPath)
@@ -285,6 +334,9 @@ public final class ParquetFormat
         }
         if (exception instanceof ParquetCorruptionException || exception instanceof EOFException) {
             return new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %s".formatted(object.location(), reason(exception)), exception);
+        }
+        if (exception instanceof TrinoException trinoException && trinoException.getErrorCode().equals(StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+            return new TrawlException(ErrorCode.BAD_DATA, "Parquet file %s: %s".formatted(object.location(), exception.getMessage()), exception);
         }
         if (exception instanceof IOException) {
             return new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot read %s: %s".formatted(object.location(), exception.getMessage()), exception);
