@@ -235,7 +235,7 @@ class CliEndToEndTest
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
             for (String table : TpchGenerator.tableNames()) {
-                statement.execute("CREATE VIEW %s AS SELECT * FROM read_parquet('%s/*')".formatted(table, data.resolve(table)));
+                statement.execute("CREATE VIEW %s AS SELECT * FROM read_parquet('%s/*.parquet')".formatted(table, data.resolve(table)));
             }
             try (ResultSet rows = statement.executeQuery(sql.strip().replaceAll(";$", ""))) {
                 int columns = rows.getMetaData().getColumnCount();
