@@ -49,7 +49,7 @@ final class DemoCommand
 
     private final CliContext context;
 
-    @Option(names = "--sf", paramLabel = "SCALE", defaultValue = "0.1", description = "TPC-H scale factor (default: ${DEFAULT-VALUE}, about 25 MB of Parquet)")
+    @Option(names = "--sf", paramLabel = "SCALE", defaultValue = "0.1", description = "TPC-H scale factor (default: ${DEFAULT-VALUE}, about 30 MB of Parquet)")
     double scaleFactor;
 
     @Mixin
