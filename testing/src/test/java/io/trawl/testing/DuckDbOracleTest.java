@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +57,25 @@ class DuckDbOracleTest
             assertThat(rows).containsExactly(
                     List.of(1L, "007", new BigDecimal("3.00"), LocalDate.of(1995, 3, 15), "DECIMAL(15,2)"),
                     List.of(2L, "010", new BigDecimal("4.00"), LocalDate.of(1996, 1, 1), "DECIMAL(15,2)"));
+        }
+    }
+
+    @Test
+    void readsUnquotedTextLiterallyAndQuotedTextAsItsDialectSays(@TempDir Path directory)
+            throws IOException
+    {
+        Path plain = Files.createDirectories(directory.resolve("plain"));
+        Files.writeString(plain.resolve("part-00000.txt"), "1|say \"hi\", then go\n");
+        Path quoted = Files.createDirectories(directory.resolve("quoted"));
+        Files.writeString(quoted.resolve("part-00000.csv"), "id,text\n2,\"a, b\"\n");
+        Files.writeString(quoted.resolve("_SUCCESS"), "marker files are not data");
+        List<Column> columns = List.of(new Column("id", "bigint"), new Column("text", "string"));
+        try (DuckDbOracle oracle = DuckDbOracle.open()) {
+            oracle.createCsvView("plain", plain, columns, new CsvDialect('|', Optional.empty(), Optional.empty(), 0));
+            oracle.createCsvView("quoted", quoted, columns, new CsvDialect(',', Optional.of('"'), Optional.of('\\'), 1));
+
+            assertThat(oracle.query("SELECT * FROM plain")).as("LazySimpleSerDe has no quoting").containsExactly(List.of(1L, "say \"hi\", then go"));
+            assertThat(oracle.query("SELECT * FROM quoted")).as("OpenCSVSerde quotes, and _ files are skipped").containsExactly(List.of(2L, "a, b"));
         }
     }
 
