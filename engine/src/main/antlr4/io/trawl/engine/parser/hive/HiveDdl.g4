@@ -1,0 +1,186 @@
+/*
+ * The Hive DDL that Athena accepts and Trino's grammar lacks: CREATE EXTERNAL TABLE with ROW FORMAT /
+ * STORED AS / LOCATION / TBLPROPERTIES, CREATE and DROP DATABASE, SHOW DATABASES, Hive-style SHOW TABLES
+ * patterns, DESCRIBE FORMATTED, SHOW CREATE TABLE and MSCK REPAIR TABLE. Clause order and string
+ * escapes follow Hive (https://cwiki.apache.org/confluence/display/Hive/LanguageManual+DDL) as Athena
+ * documents it (https://docs.aws.amazon.com/athena/latest/ug/create-table.html).
+ */
+grammar HiveDdl;
+
+options { caseInsensitive = true; }
+
+singleStatement
+    : statement EOF
+    ;
+
+statement
+    : CREATE EXTERNAL? TABLE (IF NOT EXISTS)? qualifiedName
+        ('(' columnDefinition (',' columnDefinition)* ')')?
+        (COMMENT tableComment=string)?
+        (PARTITIONED BY '(' partitionColumn+=columnDefinition (',' partitionColumn+=columnDefinition)* ')')?
+        rowFormat?
+        storageFormat?
+        (LOCATION location=string)?
+        (TBLPROPERTIES tableProperties=properties)?                              #createTable
+    | CREATE (DATABASE | SCHEMA) (IF NOT EXISTS)? identifier
+        (COMMENT comment=string)?
+        (LOCATION location=string)?
+        (WITH DBPROPERTIES databaseProperties=properties)?                      #createDatabase
+    | DROP (DATABASE | SCHEMA) (IF EXISTS)? identifier (RESTRICT | CASCADE)?   #dropDatabase
+    | DROP TABLE (IF EXISTS)? qualifiedName PURGE?                             #dropTable
+    | SHOW (DATABASES | SCHEMAS) (LIKE? pattern=string)?                       #showDatabases
+    | SHOW TABLES ((IN | FROM) identifier)? (LIKE? pattern=string)?            #showTables
+    | (DESCRIBE | DESC) (FORMATTED | EXTENDED)? qualifiedName                  #describeTable
+    | SHOW CREATE TABLE qualifiedName                                          #showCreateTable
+    | MSCK REPAIR TABLE qualifiedName                                          #repairTable
+    ;
+
+columnDefinition
+    : identifier columnType (COMMENT comment=string)?
+    ;
+
+columnType
+    : ARRAY '<' columnType '>'
+    | MAP '<' columnType ',' columnType '>'
+    | STRUCT '<' structField (',' structField)* '>'
+    | identifier ('(' INTEGER_VALUE (',' INTEGER_VALUE)? ')')?
+    ;
+
+structField
+    : identifier ':' columnType
+    ;
+
+rowFormat
+    : ROW FORMAT DELIMITED
+        (FIELDS TERMINATED BY fieldsTerminatedBy=string)?
+        (ESCAPED BY escapedBy=string)?
+        (COLLECTION ITEMS TERMINATED BY collectionItemsTerminatedBy=string)?
+        (MAP KEYS TERMINATED BY mapKeysTerminatedBy=string)?
+        (LINES TERMINATED BY linesTerminatedBy=string)?
+        (NULL DEFINED AS nullDefinedAs=string)?                                #delimitedRowFormat
+    | ROW FORMAT SERDE serde=string (WITH SERDEPROPERTIES properties)?         #serdeRowFormat
+    ;
+
+storageFormat
+    : STORED AS INPUTFORMAT inputFormat=string OUTPUTFORMAT outputFormat=string  #inputOutputStorageFormat
+    | STORED AS identifier                                                       #namedStorageFormat
+    ;
+
+properties
+    : '(' property (',' property)* ')'
+    ;
+
+property
+    : key=string '=' value=string
+    ;
+
+qualifiedName
+    : identifier ('.' identifier)?
+    ;
+
+identifier
+    : IDENTIFIER
+    | BACKQUOTED_IDENTIFIER
+    | nonReserved
+    ;
+
+string
+    : STRING
+    ;
+
+// Keywords that may still name a column, table or schema without backquotes.
+nonReserved
+    : ARRAY | CASCADE | COLLECTION | COMMENT | DATABASE | DATABASES | DBPROPERTIES | DEFINED | DELIMITED
+    | ESCAPED | EXTENDED | EXTERNAL | FIELDS | FORMAT | FORMATTED | INPUTFORMAT | ITEMS | KEYS | LINES
+    | LOCATION | MAP | MSCK | OUTPUTFORMAT | PARTITIONED | PURGE | REPAIR | RESTRICT | SCHEMA | SCHEMAS
+    | SERDE | SERDEPROPERTIES | STORED | STRUCT | TBLPROPERTIES | TERMINATED
+    ;
+
+ARRAY: 'ARRAY';
+AS: 'AS';
+BY: 'BY';
+CASCADE: 'CASCADE';
+COLLECTION: 'COLLECTION';
+COMMENT: 'COMMENT';
+CREATE: 'CREATE';
+DATABASE: 'DATABASE';
+DATABASES: 'DATABASES';
+DBPROPERTIES: 'DBPROPERTIES';
+DEFINED: 'DEFINED';
+DELIMITED: 'DELIMITED';
+DESC: 'DESC';
+DESCRIBE: 'DESCRIBE';
+DROP: 'DROP';
+ESCAPED: 'ESCAPED';
+EXISTS: 'EXISTS';
+EXTENDED: 'EXTENDED';
+EXTERNAL: 'EXTERNAL';
+FIELDS: 'FIELDS';
+FORMAT: 'FORMAT';
+FORMATTED: 'FORMATTED';
+FROM: 'FROM';
+IF: 'IF';
+IN: 'IN';
+INPUTFORMAT: 'INPUTFORMAT';
+ITEMS: 'ITEMS';
+KEYS: 'KEYS';
+LIKE: 'LIKE';
+LINES: 'LINES';
+LOCATION: 'LOCATION';
+MAP: 'MAP';
+MSCK: 'MSCK';
+NOT: 'NOT';
+NULL: 'NULL';
+OUTPUTFORMAT: 'OUTPUTFORMAT';
+PARTITIONED: 'PARTITIONED';
+PURGE: 'PURGE';
+REPAIR: 'REPAIR';
+RESTRICT: 'RESTRICT';
+ROW: 'ROW';
+SCHEMA: 'SCHEMA';
+SCHEMAS: 'SCHEMAS';
+SERDE: 'SERDE';
+SERDEPROPERTIES: 'SERDEPROPERTIES';
+SHOW: 'SHOW';
+STORED: 'STORED';
+STRUCT: 'STRUCT';
+TABLE: 'TABLE';
+TABLES: 'TABLES';
+TBLPROPERTIES: 'TBLPROPERTIES';
+TERMINATED: 'TERMINATED';
+WITH: 'WITH';
+
+// Hive strings: single or double quotes, backslash escapes ('\t', '\001', '\'') decoded by the AST builder.
+STRING
+    : '\'' ( ~['\\] | '\\' . )* '\''
+    | '"' ( ~["\\] | '\\' . )* '"'
+    ;
+
+INTEGER_VALUE
+    : [0-9]+
+    ;
+
+IDENTIFIER
+    : [a-z0-9_]+
+    ;
+
+BACKQUOTED_IDENTIFIER
+    : '`' ( ~'`' | '``' )* '`'
+    ;
+
+SIMPLE_COMMENT
+    : '--' ~[\r\n]* -> channel(HIDDEN)
+    ;
+
+BRACKETED_COMMENT
+    : '/*' .*? '*/' -> channel(HIDDEN)
+    ;
+
+WS
+    : [ \r\n\t]+ -> channel(HIDDEN)
+    ;
+
+// Anything else becomes a token the parser rejects, so the error names it with its position.
+UNRECOGNIZED
+    : .
+    ;

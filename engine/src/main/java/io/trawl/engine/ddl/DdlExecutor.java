@@ -1,0 +1,383 @@
+package io.trawl.engine.ddl;
+
+import io.trawl.catalog.CatalogStore;
+import io.trawl.catalog.CatalogStore.DropMode;
+import io.trawl.catalog.Database;
+import io.trawl.catalog.Table;
+import io.trawl.engine.QueryResult;
+import io.trawl.engine.Session;
+import io.trawl.engine.parser.HiveStatement;
+import io.trawl.engine.parser.HiveStatement.CreateDatabase;
+import io.trawl.engine.parser.HiveStatement.CreateTable;
+import io.trawl.engine.parser.HiveStatement.DescribeTable;
+import io.trawl.engine.parser.HiveStatement.DropDatabase;
+import io.trawl.engine.parser.HiveStatement.DropTable;
+import io.trawl.engine.parser.HiveStatement.RepairTable;
+import io.trawl.engine.parser.HiveStatement.ShowCreateTable;
+import io.trawl.engine.parser.HiveStatement.ShowDatabases;
+import io.trawl.engine.parser.HiveStatement.ShowTables;
+import io.trawl.engine.parser.HiveStatement.TableName;
+import io.trawl.engine.parser.ParsedStatement;
+import io.trawl.engine.parser.TrinoStatement;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import io.trino.sql.tree.CreateSchema;
+import io.trino.sql.tree.DropSchema;
+import io.trino.sql.tree.Identifier;
+import io.trino.sql.tree.Property;
+import io.trino.sql.tree.QualifiedName;
+import io.trino.sql.tree.ShowColumns;
+import io.trino.sql.tree.ShowCreate;
+import io.trino.sql.tree.ShowSchemas;
+import io.trino.sql.tree.Statement;
+import io.trino.sql.tree.StringLiteral;
+import io.trino.sql.tree.Use;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs DDL and metadata statements against the catalog: CREATE/DROP DATABASE|SCHEMA, CREATE EXTERNAL
+ * TABLE, DROP TABLE, SHOW DATABASES|SCHEMAS|TABLES, DESCRIBE [FORMATTED], SHOW CREATE TABLE and USE, from
+ * either grammar. A statement checks everything (schema, names, types, formats, location) before its
+ * single catalog write, so a failed statement leaves the catalog unchanged. Results are Athena DDL
+ * results: {@link io.trawl.engine.StatementKind#DDL}, VARCHAR columns, nothing scanned.
+ */
+public final class DdlExecutor
+{
+    /** Athena's name for the Glue catalog, the only catalog a qualified name may name. */
+    public static final String CATALOG_NAME = "awsdatacatalog";
+
+    private final CatalogStore catalog;
+    private final LocationValidator locations;
+
+    public DdlExecutor(CatalogStore catalog, LocationValidator locations)
+    {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.locations = requireNonNull(locations, "locations is null");
+    }
+
+    /** Whether {@link #execute} runs this statement; queries, EXPLAIN, INSERT and CTAS are not DDL. */
+    public boolean handles(ParsedStatement statement)
+    {
+        return switch (statement) {
+            case HiveStatement _ -> true;
+            case TrinoStatement trino -> trino.statement() instanceof CreateSchema
+                    || trino.statement() instanceof DropSchema
+                    || trino.statement() instanceof io.trino.sql.tree.DropTable
+                    || trino.statement() instanceof io.trino.sql.tree.ShowTables
+                    || trino.statement() instanceof ShowSchemas
+                    || trino.statement() instanceof ShowColumns
+                    || trino.statement() instanceof Use
+                    || trino.statement() instanceof ShowCreate;
+        };
+    }
+
+    public QueryResult execute(ParsedStatement statement, Session session)
+    {
+        requireNonNull(statement, "statement is null");
+        requireNonNull(session, "session is null");
+        return switch (statement) {
+            case HiveStatement hive -> executeHive(hive, session);
+            case TrinoStatement trino -> executeTrino(trino.statement(), session);
+        };
+    }
+
+    private QueryResult executeHive(HiveStatement statement, Session session)
+    {
+        return switch (statement) {
+            case CreateTable createTable -> createTable(createTable, session);
+            case CreateDatabase create -> createDatabase(create.name(), create.ifNotExists(), create.comment(), create.location(), create.properties(), session);
+            case DropDatabase drop -> dropDatabase(drop.name(), drop.ifExists(), drop.mode(), session);
+            case DropTable drop -> dropTable(resolve(drop.name(), session), drop.ifExists(), session);
+            case ShowDatabases show -> showDatabases(NamePatterns.hive(show.pattern()), session);
+            case ShowTables show -> showTables(show.schema().orElse(session.schema()), NamePatterns.hive(show.pattern()), session);
+            case DescribeTable describe -> describe(resolve(describe.name(), session), describe.formatted(), _ -> true, session);
+            case ShowCreateTable show -> showCreateTable(resolve(show.name(), session), session);
+            case RepairTable repair -> {
+                requireTable(resolve(repair.name(), session));
+                throw new TrawlException(ErrorCode.NOT_SUPPORTED, "MSCK REPAIR TABLE is not supported yet");
+            }
+        };
+    }
+
+    private QueryResult executeTrino(Statement statement, Session session)
+    {
+        return switch (statement) {
+            case CreateSchema create -> createTrinoSchema(create, session);
+            case DropSchema drop -> dropDatabase(schemaName(drop.getSchemaName()), drop.isExists(), drop.isCascade() ? DropMode.CASCADE : DropMode.RESTRICT, session);
+            case io.trino.sql.tree.DropTable drop -> dropTable(resolve(drop.getTableName(), session), drop.isExists(), session);
+            case io.trino.sql.tree.ShowTables show -> showTables(
+                    show.getSchema().map(DdlExecutor::schemaName).orElse(session.schema()),
+                    NamePatterns.like(show.getLikePattern(), show.getEscape()),
+                    session);
+            case ShowSchemas show -> {
+                show.getCatalog().ifPresent(DdlExecutor::checkCatalog);
+                yield showDatabases(NamePatterns.like(show.getLikePattern(), show.getEscape()), session);
+            }
+            case ShowColumns show -> describe(resolve(show.getTable(), session), false, NamePatterns.like(show.getLikePattern(), show.getEscape()), session);
+            case Use use -> use(use, session);
+            case ShowCreate show when show.getType() == ShowCreate.Type.TABLE -> showCreateTable(resolve(show.getName(), session), session);
+            case ShowCreate show -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "SHOW CREATE " + show.getType() + " is not supported");
+            default -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Not a DDL statement: " + statement.getClass().getSimpleName());
+        };
+    }
+
+    private QueryResult createTable(CreateTable statement, Session session)
+    {
+        QualifiedTable name = resolve(statement.name(), session);
+        if (!statement.external()) {
+            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Only external tables are supported: use CREATE EXTERNAL TABLE for '" + name + "'");
+        }
+        requireDatabase(name.schema());
+        if (catalog.findTable(name.schema(), name.table()).isPresent()) {
+            if (statement.ifNotExists()) {
+                return TextResult.empty(session);
+            }
+            throw tableExists(name);
+        }
+        String location = statement.location().orElseThrow(() -> new TrawlException(ErrorCode.INVALID_LOCATION,
+                "CREATE EXTERNAL TABLE '" + name + "' needs a LOCATION"));
+        Table table = ExternalTables.toTable(statement, name.schema(), location, session.user());
+        locations.validate(parseLocation(location));
+        try {
+            catalog.createTable(table);
+        }
+        catch (TrawlException e) {
+            // another writer created it between our check and our write
+            if (!(statement.ifNotExists() && e.errorCode() == ErrorCode.TABLE_ALREADY_EXISTS)) {
+                throw e;
+            }
+        }
+        return TextResult.empty(session);
+    }
+
+    private QueryResult createTrinoSchema(CreateSchema create, Session session)
+    {
+        Optional<String> location = Optional.empty();
+        Map<String, String> parameters = new HashMap<>();
+        for (Property property : create.getProperties()) {
+            String key = property.getName().getValue().toLowerCase(Locale.ROOT);
+            if (property.isSetToDefault()) {
+                continue;
+            }
+            if (!(property.getNonDefaultValue() instanceof StringLiteral literal)) {
+                throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Schema property '" + key + "' must be a string literal");
+            }
+            if (key.equals("location")) {
+                location = Optional.of(literal.getValue());
+            }
+            else {
+                parameters.put(key, literal.getValue());
+            }
+        }
+        return createDatabase(schemaName(create.getSchemaName()), create.isNotExists(), Optional.empty(), location, parameters, session);
+    }
+
+    private QueryResult createDatabase(String name, boolean ifNotExists, Optional<String> comment, Optional<String> location, Map<String, String> properties, Session session)
+    {
+        // Hive creates a database's directory on demand, so only the URI's form is checked here
+        location.ifPresent(DdlExecutor::parseLocation);
+        if (catalog.findDatabase(name).isPresent()) {
+            if (ifNotExists) {
+                return TextResult.empty(session);
+            }
+            throw new TrawlException(ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + name + "' already exists");
+        }
+        try {
+            catalog.createDatabase(new Database(name, comment, location, properties));
+        }
+        catch (TrawlException e) {
+            if (!(ifNotExists && e.errorCode() == ErrorCode.SCHEMA_ALREADY_EXISTS)) {
+                throw e;
+            }
+        }
+        return TextResult.empty(session);
+    }
+
+    private QueryResult dropDatabase(String name, boolean ifExists, DropMode mode, Session session)
+    {
+        if (catalog.findDatabase(name).isEmpty()) {
+            if (ifExists) {
+                return TextResult.empty(session);
+            }
+            throw schemaNotFound(name);
+        }
+        catalog.dropDatabase(name, mode);
+        return TextResult.empty(session);
+    }
+
+    private QueryResult dropTable(QualifiedTable name, boolean ifExists, Session session)
+    {
+        if (catalog.findDatabase(name.schema()).isEmpty() || catalog.findTable(name.schema(), name.table()).isEmpty()) {
+            if (ifExists) {
+                return TextResult.empty(session);
+            }
+            requireDatabase(name.schema());
+            throw tableNotFound(name);
+        }
+        try {
+            catalog.dropTable(name.schema(), name.table());
+        }
+        catch (TrawlException e) {
+            if (!(ifExists && e.errorCode() == ErrorCode.TABLE_NOT_FOUND)) {
+                throw e;
+            }
+        }
+        return TextResult.empty(session);
+    }
+
+    private QueryResult showDatabases(Predicate<String> filter, Session session)
+    {
+        TextResult result = new TextResult("Schema");
+        for (Database database : catalog.listDatabases()) {
+            if (filter.test(database.name())) {
+                result.addRow(database.name());
+            }
+        }
+        return result.toResult(session);
+    }
+
+    private QueryResult showTables(String schema, Predicate<String> filter, Session session)
+    {
+        String schemaName = schema.toLowerCase(Locale.ROOT);
+        requireDatabase(schemaName);
+        TextResult result = new TextResult("Table");
+        for (String table : catalog.listTables(schemaName)) {
+            if (filter.test(table)) {
+                result.addRow(table);
+            }
+        }
+        return result.toResult(session);
+    }
+
+    private QueryResult describe(QualifiedTable name, boolean formatted, Predicate<String> columnFilter, Session session)
+    {
+        Table table = requireTable(name);
+        TextResult result = formatted ? TableDescriptions.describeFormatted(table) : TableDescriptions.describe(table, columnFilter);
+        return result.toResult(session);
+    }
+
+    private QueryResult showCreateTable(QualifiedTable name, Session session)
+    {
+        Table table = requireTable(name);
+        return new TextResult("Create Table").addRow(TableDescriptions.showCreateTable(table)).toResult(session);
+    }
+
+    private QueryResult use(Use use, Session session)
+    {
+        use.getCatalog().ifPresent(DdlExecutor::checkCatalog);
+        String schema = use.getSchema().getValue().toLowerCase(Locale.ROOT);
+        requireDatabase(schema);
+        return TextResult.empty(session.withSchema(schema));
+    }
+
+    private void requireDatabase(String name)
+    {
+        if (catalog.findDatabase(name).isEmpty()) {
+            throw schemaNotFound(name);
+        }
+    }
+
+    private Table requireTable(QualifiedTable name)
+    {
+        requireDatabase(name.schema());
+        return catalog.findTable(name.schema(), name.table()).orElseThrow(() -> tableNotFound(name));
+    }
+
+    private static QualifiedTable resolve(TableName name, Session session)
+    {
+        return new QualifiedTable(name.schema().orElse(session.schema()), name.table());
+    }
+
+    private static QualifiedTable resolve(QualifiedName name, Session session)
+    {
+        List<String> parts = lowerCase(name);
+        return switch (parts.size()) {
+            case 1 -> new QualifiedTable(session.schema(), parts.getFirst());
+            case 2 -> new QualifiedTable(parts.get(0), parts.get(1));
+            case 3 -> {
+                checkCatalog(parts.get(0));
+                yield new QualifiedTable(parts.get(1), parts.get(2));
+            }
+            default -> throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Too many dots in table name '" + name + "'");
+        };
+    }
+
+    private static String schemaName(QualifiedName name)
+    {
+        List<String> parts = lowerCase(name);
+        return switch (parts.size()) {
+            case 1 -> parts.getFirst();
+            case 2 -> {
+                checkCatalog(parts.get(0));
+                yield parts.get(1);
+            }
+            default -> throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Too many dots in schema name '" + name + "'");
+        };
+    }
+
+    private static List<String> lowerCase(QualifiedName name)
+    {
+        return name.getOriginalParts().stream().map(part -> part.getValue().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static void checkCatalog(Identifier catalogName)
+    {
+        checkCatalog(catalogName.getValue());
+    }
+
+    private static void checkCatalog(String catalogName)
+    {
+        if (!catalogName.equalsIgnoreCase(CATALOG_NAME)) {
+            throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Catalog '" + catalogName + "' does not exist: the only catalog is '" + CATALOG_NAME + "'");
+        }
+    }
+
+    private static URI parseLocation(String location)
+    {
+        try {
+            URI uri = new URI(location);
+            if (!uri.isAbsolute()) {
+                throw new TrawlException(ErrorCode.INVALID_LOCATION,
+                        "Location '" + location + "' must be an absolute URI such as s3://bucket/path/ or file:///path/");
+            }
+            return uri;
+        }
+        catch (URISyntaxException e) {
+            throw new TrawlException(ErrorCode.INVALID_LOCATION, "Location '" + location + "' is not a valid URI: " + e.getReason(), e);
+        }
+    }
+
+    private static TrawlException schemaNotFound(String name)
+    {
+        return new TrawlException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + name + "' does not exist");
+    }
+
+    private static TrawlException tableNotFound(QualifiedTable name)
+    {
+        return new TrawlException(ErrorCode.TABLE_NOT_FOUND, "Table '" + name + "' does not exist");
+    }
+
+    private static TrawlException tableExists(QualifiedTable name)
+    {
+        return new TrawlException(ErrorCode.TABLE_ALREADY_EXISTS, "Table '" + name + "' already exists");
+    }
+
+    private record QualifiedTable(String schema, String table)
+    {
+        @Override
+        public String toString()
+        {
+            return schema + "." + table;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.trawl.engine.parser;
+
+import io.trawl.catalog.CatalogStore.DropMode;
+import io.trawl.engine.parser.HiveStatement.ColumnDefinition;
+import io.trawl.engine.parser.HiveStatement.CreateDatabase;
+import io.trawl.engine.parser.HiveStatement.CreateTable;
+import io.trawl.engine.parser.HiveStatement.DelimitedRowFormat;
+import io.trawl.engine.parser.HiveStatement.DescribeTable;
+import io.trawl.engine.parser.HiveStatement.DropDatabase;
+import io.trawl.engine.parser.HiveStatement.DropTable;
+import io.trawl.engine.parser.HiveStatement.InputOutputStorageFormat;
+import io.trawl.engine.parser.HiveStatement.NamedStorageFormat;
+import io.trawl.engine.parser.HiveStatement.RepairTable;
+import io.trawl.engine.parser.HiveStatement.RowFormat;
+import io.trawl.engine.parser.HiveStatement.SerdeRowFormat;
+import io.trawl.engine.parser.HiveStatement.ShowCreateTable;
+import io.trawl.engine.parser.HiveStatement.ShowDatabases;
+import io.trawl.engine.parser.HiveStatement.ShowTables;
+import io.trawl.engine.parser.HiveStatement.StorageFormat;
+import io.trawl.engine.parser.HiveStatement.TableName;
+import io.trawl.engine.parser.hive.HiveDdlBaseVisitor;
+import io.trawl.engine.parser.hive.HiveDdlParser;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.misc.Interval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a Hive DDL parse tree into {@link HiveStatement} records. */
+final class HiveAstBuilder
+        extends HiveDdlBaseVisitor<HiveStatement>
+{
+    @Override
+    public HiveStatement visitSingleStatement(HiveDdlParser.SingleStatementContext context)
+    {
+        return visit(context.statement());
+    }
+
+    @Override
+    public HiveStatement visitCreateTable(HiveDdlParser.CreateTableContext context)
+    {
+        List<ColumnDefinition> columns = context.columnDefinition().stream()
+                .filter(column -> !context.partitionColumn.contains(column))
+                .map(HiveAstBuilder::column)
+                .toList();
+        return new CreateTable(
+                tableName(context.qualifiedName()),
+                context.EXTERNAL() != null,
+                context.EXISTS() != null,
+                columns,
+                optionalString(context.tableComment),
+                context.partitionColumn.stream().map(HiveAstBuilder::column).toList(),
+                Optional.ofNullable(context.rowFormat()).map(HiveAstBuilder::rowFormat),
+                Optional.ofNullable(context.storageFormat()).map(HiveAstBuilder::storageFormat),
+                optionalString(context.location),
+                properties(context.tableProperties));
+    }
+
+    @Override
+    public HiveStatement visitCreateDatabase(HiveDdlParser.CreateDatabaseContext context)
+    {
+        return new CreateDatabase(
+                identifier(context.identifier()),
+                context.EXISTS() != null,
+                optionalString(context.comment),
+                optionalString(context.location),
+                properties(context.databaseProperties));
+    }
+
+    @Override
+    public HiveStatement visitDropDatabase(HiveDdlParser.DropDatabaseContext context)
+    {
+        return new DropDatabase(identifier(context.identifier()), context.EXISTS() != null,
+                context.CASCADE() != null ? DropMode.CASCADE : DropMode.RESTRICT);
+    }
+
+    @Override
+    public HiveStatement visitDropTable(HiveDdlParser.DropTableContext context)
+    {
+        return new DropTable(tableName(context.qualifiedName()), context.EXISTS() != null);
+    }
+
+    @Override
+    public HiveStatement visitShowDatabases(HiveDdlParser.ShowDatabasesContext context)
+    {
+        return new ShowDatabases(optionalString(context.pattern));
+    }
+
+    @Override
+    public HiveStatement visitShowTables(HiveDdlParser.ShowTablesContext context)
+    {
+        return new ShowTables(Optional.ofNullable(context.identifier()).map(HiveAstBuilder::identifier), optionalString(context.pattern));
+    }
+
+    @Override
+    public HiveStatement visitDescribeTable(HiveDdlParser.DescribeTableContext context)
+    {
+        return new DescribeTable(tableName(context.qualifiedName()), context.FORMATTED() != null || context.EXTENDED() != null);
+    }
+
+    @Override
+    public HiveStatement visitShowCreateTable(HiveDdlParser.ShowCreateTableContext context)
+    {
+        return new ShowCreateTable(tableName(context.qualifiedName()));
+    }
+
+    @Override
+    public HiveStatement visitRepairTable(HiveDdlParser.RepairTableContext context)
+    {
+        return new RepairTable(tableName(context.qualifiedName()));
+    }
+
+    private static ColumnDefinition column(HiveDdlParser.ColumnDefinitionContext context)
+    {
+        return new ColumnDefinition(identifier(context.identifier()), originalText(context.columnType()), optionalString(context.comment));
+    }
+
+    private static RowFormat rowFormat(HiveDdlParser.RowFormatContext context)
+    {
+        return switch (context) {
+            case HiveDdlParser.DelimitedRowFormatContext delimited -> new DelimitedRowFormat(
+                    optionalString(delimited.fieldsTerminatedBy),
+                    optionalString(delimited.escapedBy),
+                    optionalString(delimited.collectionItemsTerminatedBy),
+                    optionalString(delimited.mapKeysTerminatedBy),
+                    optionalString(delimited.linesTerminatedBy),
+                    optionalString(delimited.nullDefinedAs));
+            case HiveDdlParser.SerdeRowFormatContext serde -> new SerdeRowFormat(string(serde.serde), properties(serde.properties()));
+            default -> throw new IllegalStateException("Unexpected row format " + context.getClass().getSimpleName());
+        };
+    }
+
+    private static StorageFormat storageFormat(HiveDdlParser.StorageFormatContext context)
+    {
+        return switch (context) {
+            case HiveDdlParser.NamedStorageFormatContext named -> new NamedStorageFormat(identifier(named.identifier()).toUpperCase(Locale.ROOT));
+            case HiveDdlParser.InputOutputStorageFormatContext inputOutput ->
+                    new InputOutputStorageFormat(string(inputOutput.inputFormat), string(inputOutput.outputFormat));
+            default -> throw new IllegalStateException("Unexpected storage format " + context.getClass().getSimpleName());
+        };
+    }
+
+    private static Map<String, String> properties(HiveDdlParser.PropertiesContext context)
+    {
+        if (context == null) {
+            return Map.of();
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (HiveDdlParser.PropertyContext property : context.property()) {
+            String key = string(property.key);
+            if (properties.put(key, string(property.value)) != null) {
+                throw new TrawlException(ErrorCode.SYNTAX_ERROR, "line %d:%d: Property '%s' is specified more than once"
+                        .formatted(property.start.getLine(), property.start.getCharPositionInLine() + 1, key));
+            }
+        }
+        return properties;
+    }
+
+    private static TableName tableName(HiveDdlParser.QualifiedNameContext context)
+    {
+        List<HiveDdlParser.IdentifierContext> parts = context.identifier();
+        if (parts.size() == 1) {
+            return new TableName(Optional.empty(), identifier(parts.getFirst()));
+        }
+        return new TableName(Optional.of(identifier(parts.get(0))), identifier(parts.get(1)));
+    }
+
+    private static String identifier(HiveDdlParser.IdentifierContext context)
+    {
+        String text = context.getText();
+        if (context.BACKQUOTED_IDENTIFIER() != null) {
+            text = text.substring(1, text.length() - 1).replace("``", "`");
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<String> optionalString(HiveDdlParser.StringContext context)
+    {
+        return Optional.ofNullable(context).map(HiveAstBuilder::string);
+    }
+
+    private static String string(HiveDdlParser.StringContext context)
+    {
+        String quoted = context.getText();
+        return HiveStrings.unescape(quoted.substring(1, quoted.length() - 1));
+    }
+
+    /** The text as written, spaces included, so type errors quote what the user typed. */
+    private static String originalText(ParserRuleContext context)
+    {
+        return context.start.getInputStream().getText(Interval.of(context.start.getStartIndex(), context.stop.getStopIndex()));
+    }
+}

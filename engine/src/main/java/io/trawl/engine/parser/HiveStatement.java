@@ -1,0 +1,215 @@
+package io.trawl.engine.parser;
+
+import io.trawl.catalog.CatalogStore.DropMode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Hive DDL statements Athena accepts. Names are lower-cased (Athena's names are case-insensitive),
+ * strings are decoded (Hive's backslash escapes), column types keep their Hive spelling for
+ * {@link io.trawl.catalog.HiveTypes} to check at execution, where the error can name the column.
+ */
+public sealed interface HiveStatement
+        extends ParsedStatement
+{
+    /** A table name as written: the schema is empty when the session's schema applies. */
+    record TableName(Optional<String> schema, String table)
+    {
+        public TableName
+        {
+            requireNonNull(schema, "schema is null");
+            requireNonNull(table, "table is null");
+        }
+
+        @Override
+        public String toString()
+        {
+            return schema.map(name -> name + ".").orElse("") + table;
+        }
+    }
+
+    record ColumnDefinition(String name, String type, Optional<String> comment)
+    {
+        public ColumnDefinition
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(type, "type is null");
+            requireNonNull(comment, "comment is null");
+        }
+    }
+
+    /** {@code ROW FORMAT ...}: how text rows are cut into fields, or which SerDe reads them. */
+    sealed interface RowFormat
+    {
+    }
+
+    /** {@code ROW FORMAT DELIMITED ...}; every delimiter is optional. */
+    record DelimitedRowFormat(
+            Optional<String> fieldsTerminatedBy,
+            Optional<String> escapedBy,
+            Optional<String> collectionItemsTerminatedBy,
+            Optional<String> mapKeysTerminatedBy,
+            Optional<String> linesTerminatedBy,
+            Optional<String> nullDefinedAs)
+            implements RowFormat
+    {
+        public DelimitedRowFormat
+        {
+            requireNonNull(fieldsTerminatedBy, "fieldsTerminatedBy is null");
+            requireNonNull(escapedBy, "escapedBy is null");
+            requireNonNull(collectionItemsTerminatedBy, "collectionItemsTerminatedBy is null");
+            requireNonNull(mapKeysTerminatedBy, "mapKeysTerminatedBy is null");
+            requireNonNull(linesTerminatedBy, "linesTerminatedBy is null");
+            requireNonNull(nullDefinedAs, "nullDefinedAs is null");
+        }
+    }
+
+    /** {@code ROW FORMAT SERDE 'class' [WITH SERDEPROPERTIES (...)]}. */
+    record SerdeRowFormat(String serdeClass, Map<String, String> properties)
+            implements RowFormat
+    {
+        public SerdeRowFormat
+        {
+            requireNonNull(serdeClass, "serdeClass is null");
+            properties = Map.copyOf(requireNonNull(properties, "properties is null"));
+        }
+    }
+
+    /** {@code STORED AS ...}. */
+    sealed interface StorageFormat
+    {
+    }
+
+    /** {@code STORED AS PARQUET}; the name is upper-cased and checked at execution. */
+    record NamedStorageFormat(String name)
+            implements StorageFormat
+    {
+        public NamedStorageFormat
+        {
+            requireNonNull(name, "name is null");
+        }
+    }
+
+    /** {@code STORED AS INPUTFORMAT 'x' OUTPUTFORMAT 'y'}. */
+    record InputOutputStorageFormat(String inputFormat, String outputFormat)
+            implements StorageFormat
+    {
+        public InputOutputStorageFormat
+        {
+            requireNonNull(inputFormat, "inputFormat is null");
+            requireNonNull(outputFormat, "outputFormat is null");
+        }
+    }
+
+    /** {@code CREATE [EXTERNAL] TABLE}. */
+    record CreateTable(
+            TableName name,
+            boolean external,
+            boolean ifNotExists,
+            List<ColumnDefinition> columns,
+            Optional<String> comment,
+            List<ColumnDefinition> partitionColumns,
+            Optional<RowFormat> rowFormat,
+            Optional<StorageFormat> storageFormat,
+            Optional<String> location,
+            Map<String, String> tableProperties)
+            implements HiveStatement
+    {
+        public CreateTable
+        {
+            requireNonNull(name, "name is null");
+            columns = List.copyOf(requireNonNull(columns, "columns is null"));
+            requireNonNull(comment, "comment is null");
+            partitionColumns = List.copyOf(requireNonNull(partitionColumns, "partitionColumns is null"));
+            requireNonNull(rowFormat, "rowFormat is null");
+            requireNonNull(storageFormat, "storageFormat is null");
+            requireNonNull(location, "location is null");
+            tableProperties = Map.copyOf(requireNonNull(tableProperties, "tableProperties is null"));
+        }
+    }
+
+    record CreateDatabase(String name, boolean ifNotExists, Optional<String> comment, Optional<String> location, Map<String, String> properties)
+            implements HiveStatement
+    {
+        public CreateDatabase
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(comment, "comment is null");
+            requireNonNull(location, "location is null");
+            properties = Map.copyOf(requireNonNull(properties, "properties is null"));
+        }
+    }
+
+    record DropDatabase(String name, boolean ifExists, DropMode mode)
+            implements HiveStatement
+    {
+        public DropDatabase
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(mode, "mode is null");
+        }
+    }
+
+    record DropTable(TableName name, boolean ifExists)
+            implements HiveStatement
+    {
+        public DropTable
+        {
+            requireNonNull(name, "name is null");
+        }
+    }
+
+    /** {@code SHOW DATABASES|SCHEMAS [LIKE] 'pattern'}: Hive patterns, '*' any text and '|' alternatives. */
+    record ShowDatabases(Optional<String> pattern)
+            implements HiveStatement
+    {
+        public ShowDatabases
+        {
+            requireNonNull(pattern, "pattern is null");
+        }
+    }
+
+    /** {@code SHOW TABLES [IN db] [LIKE] 'pattern'}: Hive patterns, '*' any text and '|' alternatives. */
+    record ShowTables(Optional<String> schema, Optional<String> pattern)
+            implements HiveStatement
+    {
+        public ShowTables
+        {
+            requireNonNull(schema, "schema is null");
+            requireNonNull(pattern, "pattern is null");
+        }
+    }
+
+    /** {@code DESCRIBE [FORMATTED|EXTENDED] t}; {@code formatted} adds the storage and table details. */
+    record DescribeTable(TableName name, boolean formatted)
+            implements HiveStatement
+    {
+        public DescribeTable
+        {
+            requireNonNull(name, "name is null");
+        }
+    }
+
+    record ShowCreateTable(TableName name)
+            implements HiveStatement
+    {
+        public ShowCreateTable
+        {
+            requireNonNull(name, "name is null");
+        }
+    }
+
+    /** {@code MSCK REPAIR TABLE t}: parsed; adding the partitions found in storage is not implemented yet. */
+    record RepairTable(TableName name)
+            implements HiveStatement
+    {
+        public RepairTable
+        {
+            requireNonNull(name, "name is null");
+        }
+    }
+}
