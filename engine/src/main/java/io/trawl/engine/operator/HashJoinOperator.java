@@ -1,0 +1,525 @@
+package io.trawl.engine.operator;
+
+import io.trino.spi.Page;
+import io.trino.spi.block.Block;
+import io.trino.spi.block.RunLengthEncodedBlock;
+import io.trino.spi.type.Type;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static io.trino.spi.type.RealType.REAL;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Equi-join (with an optional residual filter) of a probe input against a build input that is consumed
+ * first into a hash table. With zero key channels every build row is a candidate for every probe row, so
+ * this operator is also the nested-loop join for cross joins and non-equi joins (there is no separate
+ * cross join operator).
+ * <p>
+ * A (probe row, build row) pair matches when all keys are equal, none being NULL (SQL equality), and the
+ * residual filter, evaluated over a candidate page laid out as [all probe columns..., all build
+ * columns...], is true. Output is the chosen probe channels followed by the chosen build channels;
+ * LEFT/FULL add unmatched probe rows with NULL build columns and RIGHT/FULL add the unmatched build rows
+ * (including those with NULL keys) with NULL probe columns at the end. SEMI, ANTI and NULL_AWARE_ANTI emit
+ * only probe channels: SEMI keeps probe rows with a match, ANTI those without (EXISTS / NOT EXISTS), and
+ * NULL_AWARE_ANTI implements {@code x NOT IN (subquery)}: a probe row is dropped if any build row with an
+ * equal key or a NULL key passes the filter, and a NULL probe key is dropped if any build row passes the
+ * filter, so it is kept only against an empty (filtered) build side.
+ * <p>
+ * The build side's rows and the hash table are reserved in the memory budget. Single-column keys held as
+ * Java longs (bigint, integer, date, ...) are compared as primitive longs without per-type dispatch.
+ */
+public final class HashJoinOperator
+        implements Operator
+{
+    private static final int BATCH_ROWS = 8192;
+    private static final String MEMORY_HOLDER = "hash join build side";
+    private static final int START = -2;
+    private static final int DONE = -1;
+
+    private enum CandidateSource { CHAIN, NULL_KEY_ROWS, ALL_ROWS }
+
+    private final Operator probe;
+    private final Operator build;
+    private final int[] probeKeyChannels;
+    private final int[] buildKeyChannels;
+    private final JoinType joinType;
+    private final PageFilter filter;
+    private final int[] probeOutputChannels;
+    private final int[] buildOutputChannels;
+    private final List<Type> probeTypes;
+    private final List<Type> buildTypes;
+    private final MemoryBudget memoryBudget;
+    private final RowBuffer buildBuffer;
+    private final ValueOperations[] keyOperations;
+    private final ValueOperations[] buildKeyOperations;
+    private final boolean longKey;
+    private final ArrayDeque<Page> pending = new ArrayDeque<>();
+
+    // build side, valid once built
+    private Page buildPage;
+    private Block[] buildKeyBlocks;
+    private long[] buildLongKeys;
+    private int[] heads;
+    private int[] nextRow;
+    private int mask;
+    private int[] nullKeyRows;
+    private boolean[] buildMatched;
+    private long tableBytesReserved;
+
+    // probe side state for the current page
+    private Page probePage;
+    private Block[] probeKeyBlocks;
+    private long[] probeHashes;
+    private boolean[] probeKeyNull;
+    private boolean[] probeMatched;
+    private int probePosition;
+    private CandidateSource candidateSource;
+    private int candidateCursor = START;
+    private final int[] candidateProbePositions = new int[BATCH_ROWS];
+    private final int[] candidateBuildRows = new int[BATCH_ROWS];
+
+    private boolean probeFinished;
+    private int nextUnmatchedBuildRow;
+
+    /**
+     * @param probe the streamed input
+     * @param build the input held in the hash table; consumed completely before the first probe page
+     * @param probeKeyChannels equi-join key channels of the probe input (empty for a nested-loop join)
+     * @param buildKeyChannels the build channels compared with them, in the same order
+     * @param joinType the join kind; NULL_AWARE_ANTI needs exactly one key
+     * @param filter residual condition over [all probe columns..., all build columns...]
+     * @param probeOutputChannels probe channels to output, in order
+     * @param buildOutputChannels build channels to output after them (must be empty for SEMI/ANTI/NULL_AWARE_ANTI)
+     * @param probeTypes the types of all probe channels
+     * @param buildTypes the types of all build channels
+     * @param memoryBudget where the build side and the hash table are reserved
+     */
+    public HashJoinOperator(
+            Operator probe,
+            Operator build,
+            List<Integer> probeKeyChannels,
+            List<Integer> buildKeyChannels,
+            JoinType joinType,
+            Optional<PageFilter> filter,
+            List<Integer> probeOutputChannels,
+            List<Integer> buildOutputChannels,
+            List<Type> probeTypes,
+            List<Type> buildTypes,
+            MemoryBudget memoryBudget)
+    {
+        this.probe = requireNonNull(probe, "probe is null");
+        this.build = requireNonNull(build, "build is null");
+        checkArgument(probeKeyChannels.size() == buildKeyChannels.size(), "probe and build key counts differ");
+        this.joinType = requireNonNull(joinType, "joinType is null");
+        checkArgument(joinType != JoinType.NULL_AWARE_ANTI || probeKeyChannels.size() == 1, "NULL_AWARE_ANTI needs exactly one key");
+        checkArgument(!probeOnlyOutput(joinType) || buildOutputChannels.isEmpty(), "%s outputs probe channels only", joinType);
+        this.probeKeyChannels = toArray(probeKeyChannels);
+        this.buildKeyChannels = toArray(buildKeyChannels);
+        this.filter = requireNonNull(filter, "filter is null").orElse(null);
+        this.probeOutputChannels = toArray(probeOutputChannels);
+        this.buildOutputChannels = toArray(buildOutputChannels);
+        this.probeTypes = List.copyOf(probeTypes);
+        this.buildTypes = List.copyOf(buildTypes);
+        this.memoryBudget = requireNonNull(memoryBudget, "memoryBudget is null");
+        this.buildBuffer = new RowBuffer(this.buildTypes, memoryBudget, MEMORY_HOLDER);
+        this.keyOperations = new ValueOperations[this.probeKeyChannels.length];
+        this.buildKeyOperations = new ValueOperations[this.probeKeyChannels.length];
+        for (int i = 0; i < keyOperations.length; i++) {
+            keyOperations[i] = ValueOperations.forType(this.probeTypes.get(this.probeKeyChannels[i]));
+            buildKeyOperations[i] = ValueOperations.forType(this.buildTypes.get(this.buildKeyChannels[i]));
+            checkArgument(keyOperations[i].comparableWith(buildKeyOperations[i]), "join key types differ: %s and %s",
+                    keyOperations[i].type(), buildKeyOperations[i].type());
+        }
+        this.longKey = keyOperations.length == 1
+                && isPlainLong(this.probeTypes.get(this.probeKeyChannels[0]))
+                && isPlainLong(this.buildTypes.get(this.buildKeyChannels[0]));
+    }
+
+    private static boolean isPlainLong(Type type)
+    {
+        return type.getJavaType() == long.class && !type.equals(REAL);
+    }
+
+    private static boolean probeOnlyOutput(JoinType joinType)
+    {
+        return joinType == JoinType.SEMI || joinType == JoinType.ANTI || joinType == JoinType.NULL_AWARE_ANTI;
+    }
+
+    private static int[] toArray(List<Integer> values)
+    {
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public Page next()
+    {
+        if (buildPage == null) {
+            buildHashTable();
+        }
+        while (pending.isEmpty()) {
+            if (probePage != null) {
+                processProbeBatch();
+                continue;
+            }
+            if (!probeFinished) {
+                Page page = probeCannotProduceRows() ? null : probe.next();
+                if (page == null) {
+                    probeFinished = true;
+                }
+                else if (page.getPositionCount() > 0) {
+                    startProbePage(page);
+                }
+                continue;
+            }
+            if (!emitUnmatchedBuildRows()) {
+                return null;
+            }
+        }
+        return pending.poll();
+    }
+
+    /** With an empty build side, inner, right and semi joins have no rows, so the probe is not read. */
+    private boolean probeCannotProduceRows()
+    {
+        return buildPage.getPositionCount() == 0
+                && (joinType == JoinType.INNER || joinType == JoinType.RIGHT || joinType == JoinType.SEMI);
+    }
+
+    private void buildHashTable()
+    {
+        for (Page page = build.next(); page != null; page = build.next()) {
+            buildBuffer.add(page);
+        }
+        buildPage = buildBuffer.build();
+        int rowCount = buildPage.getPositionCount();
+        buildKeyBlocks = new Block[buildKeyChannels.length];
+        for (int i = 0; i < buildKeyChannels.length; i++) {
+            buildKeyBlocks[i] = buildPage.getBlock(buildKeyChannels[i]);
+        }
+        int tableSize = Integer.highestOneBit(Math.max(8, rowCount) * 2 - 1) * 2;
+        long bytes = tableSize * 4L + rowCount * 4L + (longKey ? rowCount * 8L : rowCount * 8L) + rowCount;
+        memoryBudget.reserve(bytes, MEMORY_HOLDER);
+        tableBytesReserved = bytes;
+
+        heads = new int[tableSize];
+        Arrays.fill(heads, DONE);
+        mask = tableSize - 1;
+        nextRow = new int[rowCount];
+        boolean[] keyNull = new boolean[rowCount];
+        long[] hashes = hashKeys(buildKeyOperations, buildKeyBlocks, rowCount, keyNull);
+        if (longKey) {
+            buildLongKeys = new long[rowCount];
+            Type keyType = buildTypes.get(buildKeyChannels[0]);
+            for (int row = 0; row < rowCount; row++) {
+                if (!keyNull[row]) {
+                    buildLongKeys[row] = keyType.getLong(buildKeyBlocks[0], row);
+                }
+            }
+        }
+        int nullKeyCount = 0;
+        int[] nullRows = new int[rowCount];
+        // inserting backwards leaves every chain in ascending row order
+        for (int row = rowCount - 1; row >= 0; row--) {
+            if (keyNull[row]) {
+                nullRows[nullKeyCount++] = row;
+                continue;
+            }
+            int bucket = (int) hashes[row] & mask;
+            nextRow[row] = heads[bucket];
+            heads[bucket] = row;
+        }
+        nullKeyRows = new int[nullKeyCount];
+        for (int i = 0; i < nullKeyCount; i++) {
+            nullKeyRows[i] = nullRows[nullKeyCount - 1 - i];
+        }
+        if (joinType == JoinType.RIGHT || joinType == JoinType.FULL) {
+            buildMatched = new boolean[rowCount];
+        }
+    }
+
+    /** Hashes of the key tuple at each position (0 with no keys); marks positions with a NULL key. */
+    private long[] hashKeys(ValueOperations[] operationsByKey, Block[] keyBlocks, int positionCount, boolean[] keyNull)
+    {
+        long[] hashes = new long[positionCount];
+        if (longKey) {
+            Block block = keyBlocks[0];
+            Type type = operationsByKey[0].type();
+            for (int position = 0; position < positionCount; position++) {
+                if (block.isNull(position)) {
+                    keyNull[position] = true;
+                }
+                else {
+                    hashes[position] = ValueOperations.mix(type.getLong(block, position));
+                }
+            }
+            return hashes;
+        }
+        for (int key = 0; key < keyBlocks.length; key++) {
+            Block block = keyBlocks[key];
+            ValueOperations operations = operationsByKey[key];
+            for (int position = 0; position < positionCount; position++) {
+                if (block.isNull(position)) {
+                    keyNull[position] = true;
+                }
+                else if (!keyNull[position]) {
+                    hashes[position] = ValueOperations.mix(ValueOperations.combineHash(hashes[position], operations.hashValue(block, position)));
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private void startProbePage(Page page)
+    {
+        probePage = page;
+        int positionCount = page.getPositionCount();
+        probeKeyBlocks = new Block[probeKeyChannels.length];
+        for (int i = 0; i < probeKeyChannels.length; i++) {
+            probeKeyBlocks[i] = page.getBlock(probeKeyChannels[i]);
+        }
+        probeKeyNull = new boolean[positionCount];
+        probeHashes = hashKeys(keyOperations, probeKeyBlocks, positionCount, probeKeyNull);
+        probeMatched = new boolean[positionCount];
+        probePosition = 0;
+        candidateCursor = START;
+    }
+
+    /** Collects up to one batch of candidate pairs, evaluates them, and finishes the page when done. */
+    private void processProbeBatch()
+    {
+        int positionCount = probePage.getPositionCount();
+        int count = 0;
+        boolean firstMatchDecides = filter == null && probeOnlyOutput(joinType);
+        while (probePosition < positionCount && count < BATCH_ROWS) {
+            if (candidateCursor == START) {
+                startCandidates(probePosition);
+            }
+            while (candidateCursor != DONE && count < BATCH_ROWS) {
+                int buildRow = nextCandidate(probePosition);
+                if (buildRow == DONE) {
+                    break;
+                }
+                candidateProbePositions[count] = probePosition;
+                candidateBuildRows[count] = buildRow;
+                count++;
+                if (firstMatchDecides) {
+                    candidateCursor = DONE;
+                }
+            }
+            if (candidateCursor == DONE) {
+                probePosition++;
+                candidateCursor = START;
+            }
+        }
+        if (count > 0) {
+            evaluateCandidates(count);
+        }
+        if (probePosition >= positionCount) {
+            finishProbePage();
+            probePage = null;
+        }
+    }
+
+    private void startCandidates(int position)
+    {
+        if (joinType == JoinType.NULL_AWARE_ANTI && probeKeyNull[position]) {
+            candidateSource = CandidateSource.ALL_ROWS;
+            candidateCursor = 0;
+            return;
+        }
+        if (probeKeyNull[position]) {
+            candidateCursor = DONE;
+            return;
+        }
+        candidateSource = CandidateSource.CHAIN;
+        candidateCursor = heads[(int) probeHashes[position] & mask];
+        if (candidateCursor == DONE) {
+            switchToNullKeyRowsIfNullAware();
+        }
+    }
+
+    private void switchToNullKeyRowsIfNullAware()
+    {
+        if (joinType == JoinType.NULL_AWARE_ANTI && nullKeyRows.length > 0) {
+            candidateSource = CandidateSource.NULL_KEY_ROWS;
+            candidateCursor = 0;
+        }
+        else {
+            candidateCursor = DONE;
+        }
+    }
+
+    /** The next build row that is a candidate for the probe position, or DONE; advances the cursor. */
+    private int nextCandidate(int position)
+    {
+        while (candidateCursor != DONE) {
+            switch (candidateSource) {
+                case CHAIN -> {
+                    int row = candidateCursor;
+                    candidateCursor = nextRow[row];
+                    boolean equal = keysEqual(position, row);
+                    if (candidateCursor == DONE) {
+                        switchToNullKeyRowsIfNullAware();
+                    }
+                    if (equal) {
+                        return row;
+                    }
+                }
+                case NULL_KEY_ROWS -> {
+                    int row = nullKeyRows[candidateCursor++];
+                    if (candidateCursor == nullKeyRows.length) {
+                        candidateCursor = DONE;
+                    }
+                    return row;
+                }
+                case ALL_ROWS -> {
+                    int row = candidateCursor++;
+                    if (row >= buildPage.getPositionCount()) {
+                        candidateCursor = DONE;
+                        return DONE;
+                    }
+                    if (candidateCursor == buildPage.getPositionCount()) {
+                        candidateCursor = DONE;
+                    }
+                    return row;
+                }
+            }
+        }
+        return DONE;
+    }
+
+    private boolean keysEqual(int probePosition, int buildRow)
+    {
+        if (longKey) {
+            return keyOperations[0].type().getLong(probeKeyBlocks[0], probePosition) == buildLongKeys[buildRow];
+        }
+        for (int key = 0; key < keyOperations.length; key++) {
+            if (!keyOperations[key].equalValues(probeKeyBlocks[key], probePosition, buildKeyOperations[key], buildKeyBlocks[key], buildRow)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void evaluateCandidates(int count)
+    {
+        int[] probePositions = candidateProbePositions;
+        int[] buildRows = candidateBuildRows;
+        int matchCount = count;
+        if (filter != null) {
+            Block[] blocks = new Block[probeTypes.size() + buildTypes.size()];
+            for (int channel = 0; channel < probeTypes.size(); channel++) {
+                blocks[channel] = probePage.getBlock(channel).getPositions(probePositions, 0, count);
+            }
+            for (int channel = 0; channel < buildTypes.size(); channel++) {
+                blocks[probeTypes.size() + channel] = buildPage.getBlock(channel).getPositions(buildRows, 0, count);
+            }
+            boolean[] passed = filter.filter(new Page(count, blocks));
+            probePositions = new int[count];
+            buildRows = new int[count];
+            matchCount = 0;
+            for (int i = 0; i < count; i++) {
+                if (passed[i]) {
+                    probePositions[matchCount] = candidateProbePositions[i];
+                    buildRows[matchCount] = candidateBuildRows[i];
+                    matchCount++;
+                }
+            }
+        }
+        for (int i = 0; i < matchCount; i++) {
+            probeMatched[probePositions[i]] = true;
+        }
+        if (buildMatched != null) {
+            for (int i = 0; i < matchCount; i++) {
+                buildMatched[buildRows[i]] = true;
+            }
+        }
+        if (probeOnlyOutput(joinType) || matchCount == 0) {
+            return;
+        }
+        Block[] output = new Block[probeOutputChannels.length + buildOutputChannels.length];
+        for (int i = 0; i < probeOutputChannels.length; i++) {
+            output[i] = probePage.getBlock(probeOutputChannels[i]).copyPositions(probePositions, 0, matchCount);
+        }
+        for (int i = 0; i < buildOutputChannels.length; i++) {
+            output[probeOutputChannels.length + i] = buildPage.getBlock(buildOutputChannels[i]).copyPositions(buildRows, 0, matchCount);
+        }
+        pending.add(new Page(matchCount, output));
+    }
+
+    private void finishProbePage()
+    {
+        int positionCount = probePage.getPositionCount();
+        boolean keepMatched;
+        switch (joinType) {
+            case LEFT, FULL, ANTI, NULL_AWARE_ANTI -> keepMatched = false;
+            case SEMI -> keepMatched = true;
+            default -> {
+                return;
+            }
+        }
+        int[] positions = new int[positionCount];
+        int count = 0;
+        for (int position = 0; position < positionCount; position++) {
+            if (probeMatched[position] == keepMatched) {
+                positions[count++] = position;
+            }
+        }
+        for (int offset = 0; offset < count; offset += BATCH_ROWS) {
+            int length = Math.min(BATCH_ROWS, count - offset);
+            Block[] output = new Block[probeOutputChannels.length + buildOutputChannels.length];
+            for (int i = 0; i < probeOutputChannels.length; i++) {
+                output[i] = probePage.getBlock(probeOutputChannels[i]).copyPositions(positions, offset, length);
+            }
+            for (int i = 0; i < buildOutputChannels.length; i++) {
+                output[probeOutputChannels.length + i] = RunLengthEncodedBlock.create(buildTypes.get(buildOutputChannels[i]), null, length);
+            }
+            pending.add(new Page(length, output));
+        }
+    }
+
+    /** Queues the next page of build rows no probe row matched (RIGHT/FULL); false when there are none left. */
+    private boolean emitUnmatchedBuildRows()
+    {
+        if (buildMatched == null) {
+            return false;
+        }
+        int rowCount = buildPage.getPositionCount();
+        int[] rows = new int[BATCH_ROWS];
+        int count = 0;
+        while (nextUnmatchedBuildRow < rowCount && count < BATCH_ROWS) {
+            if (!buildMatched[nextUnmatchedBuildRow]) {
+                rows[count++] = nextUnmatchedBuildRow;
+            }
+            nextUnmatchedBuildRow++;
+        }
+        if (count == 0) {
+            return false;
+        }
+        Block[] output = new Block[probeOutputChannels.length + buildOutputChannels.length];
+        for (int i = 0; i < probeOutputChannels.length; i++) {
+            output[i] = RunLengthEncodedBlock.create(probeTypes.get(probeOutputChannels[i]), null, count);
+        }
+        for (int i = 0; i < buildOutputChannels.length; i++) {
+            output[probeOutputChannels.length + i] = buildPage.getBlock(buildOutputChannels[i]).copyPositions(rows, 0, count);
+        }
+        pending.add(new Page(count, output));
+        return true;
+    }
+
+    @Override
+    public void close()
+    {
+        buildBuffer.close();
+        memoryBudget.free(tableBytesReserved);
+        tableBytesReserved = 0;
+        try (probe; build) {
+            // closes both inputs even if one fails
+        }
+    }
+}

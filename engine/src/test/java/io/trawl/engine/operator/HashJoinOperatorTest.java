@@ -1,0 +1,362 @@
+package io.trawl.engine.operator;
+
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import io.trino.spi.Page;
+import io.trino.spi.block.Block;
+import io.trino.spi.type.DecimalType;
+import io.trino.spi.type.Type;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.trawl.engine.operator.TestingPages.decimal;
+import static io.trawl.engine.operator.TestingPages.drain;
+import static io.trawl.engine.operator.TestingPages.page;
+import static io.trawl.engine.operator.TestingPages.row;
+import static io.trawl.engine.operator.TestingPages.values;
+import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.DoubleType.DOUBLE;
+import static io.trino.spi.type.IntegerType.INTEGER;
+import static io.trino.spi.type.VarcharType.VARCHAR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HashJoinOperatorTest
+{
+    // probe: (key, value); build: (key, value)
+    private static final List<Type> PROBE_TYPES = List.of(BIGINT, VARCHAR);
+    private static final List<Type> BUILD_TYPES = List.of(BIGINT, BIGINT);
+    private static final List<Type> JOINED = List.of(BIGINT, VARCHAR, BIGINT, BIGINT);
+    private static final List<Type> PROBE_ONLY = List.of(BIGINT, VARCHAR);
+
+    private static Operator probe()
+    {
+        return values(
+                page(PROBE_TYPES, row(1L, "p1"), row(2L, "p2"), row(null, "pnull")),
+                page(PROBE_TYPES),
+                page(PROBE_TYPES, row(3L, "p3"), row(1L, "p1b")));
+    }
+
+    private static Operator build()
+    {
+        return values(
+                page(BUILD_TYPES, row(1L, 10L), row(1L, 11L), row(null, 99L)),
+                page(BUILD_TYPES, row(2L, 20L), row(4L, 40L)));
+    }
+
+    /** build value (channel 3 of the candidate page) must be even */
+    private static final PageFilter BUILD_VALUE_EVEN = page -> {
+        Block block = page.getBlock(3);
+        boolean[] result = new boolean[page.getPositionCount()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = !block.isNull(i) && BIGINT.getLong(block, i) % 2 == 0;
+        }
+        return result;
+    };
+
+    private static List<List<Object>> join(JoinType joinType, Optional<PageFilter> filter)
+    {
+        return join(probe(), build(), joinType, filter);
+    }
+
+    private static List<List<Object>> join(Operator probe, Operator build, JoinType joinType, Optional<PageFilter> filter)
+    {
+        boolean probeOnly = joinType == JoinType.SEMI || joinType == JoinType.ANTI || joinType == JoinType.NULL_AWARE_ANTI;
+        HashJoinOperator operator = new HashJoinOperator(probe, build, List.of(0), List.of(0), joinType, filter,
+                List.of(0, 1), probeOnly ? List.of() : List.of(0, 1), PROBE_TYPES, BUILD_TYPES, MemoryBudget.unlimited());
+        return drain(operator, probeOnly ? PROBE_ONLY : JOINED);
+    }
+
+    @Test
+    void innerJoinPairsEveryEqualKeyAndNeverMatchesNulls()
+    {
+        assertThat(join(JoinType.INNER, Optional.empty()))
+                .as("duplicate build keys multiply, NULL keys match nothing")
+                .containsExactlyInAnyOrder(
+                        row(1L, "p1", 1L, 10L), row(1L, "p1", 1L, 11L),
+                        row(2L, "p2", 2L, 20L),
+                        row(1L, "p1b", 1L, 10L), row(1L, "p1b", 1L, 11L));
+    }
+
+    @Test
+    void innerJoinWithResidualFilter()
+    {
+        assertThat(join(JoinType.INNER, Optional.of(BUILD_VALUE_EVEN)))
+                .containsExactlyInAnyOrder(row(1L, "p1", 1L, 10L), row(2L, "p2", 2L, 20L), row(1L, "p1b", 1L, 10L));
+    }
+
+    @Test
+    void leftJoinKeepsUnmatchedProbeRowsWithNulls()
+    {
+        assertThat(join(JoinType.LEFT, Optional.empty()))
+                .containsExactlyInAnyOrder(
+                        row(1L, "p1", 1L, 10L), row(1L, "p1", 1L, 11L),
+                        row(2L, "p2", 2L, 20L),
+                        row(null, "pnull", null, null),
+                        row(3L, "p3", null, null),
+                        row(1L, "p1b", 1L, 10L), row(1L, "p1b", 1L, 11L));
+    }
+
+    @Test
+    void leftJoinFilterDecidesWhetherAProbeRowMatched()
+    {
+        PageFilter buildValueAbove15 = page -> {
+            boolean[] result = new boolean[page.getPositionCount()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = BIGINT.getLong(page.getBlock(3), i) > 15;
+            }
+            return result;
+        };
+        assertThat(join(JoinType.LEFT, Optional.of(buildValueAbove15)))
+                .as("key 1 has candidates but none passes, so its probe rows come out once with NULLs")
+                .containsExactlyInAnyOrder(
+                        row(1L, "p1", null, null),
+                        row(2L, "p2", 2L, 20L),
+                        row(null, "pnull", null, null),
+                        row(3L, "p3", null, null),
+                        row(1L, "p1b", null, null));
+    }
+
+    @Test
+    void rightJoinAddsUnmatchedBuildRowsIncludingNullKeys()
+    {
+        assertThat(join(JoinType.RIGHT, Optional.empty()))
+                .containsExactlyInAnyOrder(
+                        row(1L, "p1", 1L, 10L), row(1L, "p1", 1L, 11L),
+                        row(2L, "p2", 2L, 20L),
+                        row(1L, "p1b", 1L, 10L), row(1L, "p1b", 1L, 11L),
+                        row(null, null, null, 99L),
+                        row(null, null, 4L, 40L));
+        assertThat(join(JoinType.RIGHT, Optional.of(BUILD_VALUE_EVEN)))
+                .as("build row (1, 11) only had candidates the filter rejected")
+                .containsExactlyInAnyOrder(
+                        row(1L, "p1", 1L, 10L), row(2L, "p2", 2L, 20L), row(1L, "p1b", 1L, 10L),
+                        row(null, null, 1L, 11L), row(null, null, null, 99L), row(null, null, 4L, 40L));
+    }
+
+    @Test
+    void fullJoinKeepsUnmatchedRowsOfBothSides()
+    {
+        assertThat(join(JoinType.FULL, Optional.of(BUILD_VALUE_EVEN)))
+                .containsExactlyInAnyOrder(
+                        row(1L, "p1", 1L, 10L), row(2L, "p2", 2L, 20L), row(1L, "p1b", 1L, 10L),
+                        row(null, "pnull", null, null), row(3L, "p3", null, null),
+                        row(null, null, 1L, 11L), row(null, null, null, 99L), row(null, null, 4L, 40L));
+        assertThat(join(JoinType.FULL, Optional.empty()))
+                .containsExactlyInAnyOrder(
+                        row(1L, "p1", 1L, 10L), row(1L, "p1", 1L, 11L), row(2L, "p2", 2L, 20L),
+                        row(1L, "p1b", 1L, 10L), row(1L, "p1b", 1L, 11L),
+                        row(null, "pnull", null, null), row(3L, "p3", null, null),
+                        row(null, null, null, 99L), row(null, null, 4L, 40L));
+    }
+
+    @Test
+    void semiJoinKeepsEachMatchingProbeRowOnce()
+    {
+        assertThat(join(JoinType.SEMI, Optional.empty()))
+                .as("duplicate build keys do not duplicate probe rows")
+                .containsExactlyInAnyOrder(row(1L, "p1"), row(2L, "p2"), row(1L, "p1b"));
+        PageFilter buildValue11 = page -> {
+            boolean[] result = new boolean[page.getPositionCount()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = BIGINT.getLong(page.getBlock(3), i) == 11;
+            }
+            return result;
+        };
+        assertThat(join(JoinType.SEMI, Optional.of(buildValue11)))
+                .as("the second candidate of key 1 passes")
+                .containsExactlyInAnyOrder(row(1L, "p1"), row(1L, "p1b"));
+    }
+
+    @Test
+    void antiJoinKeepsProbeRowsWithoutMatchIncludingNullKeys()
+    {
+        assertThat(join(JoinType.ANTI, Optional.empty()))
+                .as("NOT EXISTS: a NULL key has no match, so it is kept")
+                .containsExactlyInAnyOrder(row(null, "pnull"), row(3L, "p3"));
+        assertThat(join(JoinType.ANTI, Optional.of(BUILD_VALUE_EVEN)))
+                .containsExactlyInAnyOrder(row(null, "pnull"), row(3L, "p3"));
+        PageFilter never = page -> new boolean[page.getPositionCount()];
+        assertThat(join(JoinType.ANTI, Optional.of(never)))
+                .containsExactlyInAnyOrder(row(1L, "p1"), row(2L, "p2"), row(null, "pnull"), row(3L, "p3"), row(1L, "p1b"));
+    }
+
+    @Test
+    void nullAwareAntiJoinReturnsNothingWhenTheBuildSideHasANull()
+    {
+        assertThat(join(JoinType.NULL_AWARE_ANTI, Optional.empty()))
+                .as("x NOT IN (1, 1, NULL, 2, 4) is never true")
+                .isEmpty();
+    }
+
+    @Test
+    void nullAwareAntiJoinDropsNullProbeKeysAgainstNonEmptyBuild()
+    {
+        Operator build = values(page(BUILD_TYPES, row(1L, 10L), row(2L, 20L)));
+        assertThat(join(probe(), build, JoinType.NULL_AWARE_ANTI, Optional.empty()))
+                .as("3 NOT IN (1, 2) is true; NULL NOT IN (1, 2) is NULL")
+                .containsExactly(row(3L, "p3"));
+    }
+
+    @Test
+    void nullAwareAntiJoinKeepsEverythingAgainstEmptyBuild()
+    {
+        assertThat(join(probe(), values(), JoinType.NULL_AWARE_ANTI, Optional.empty()))
+                .as("anything NOT IN () is true, even NULL")
+                .containsExactlyInAnyOrder(row(1L, "p1"), row(2L, "p2"), row(null, "pnull"), row(3L, "p3"), row(1L, "p1b"));
+    }
+
+    @Test
+    void nullAwareAntiJoinOnlyCountsBuildRowsThatPassTheFilter()
+    {
+        PageFilter buildValueBelow50 = page -> {
+            boolean[] result = new boolean[page.getPositionCount()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = BIGINT.getLong(page.getBlock(3), i) < 50;
+            }
+            return result;
+        };
+        assertThat(join(JoinType.NULL_AWARE_ANTI, Optional.of(buildValueBelow50)))
+                .as("the NULL build key (value 99) is filtered out; NULL probe key still meets passing rows")
+                .containsExactlyInAnyOrder(row(3L, "p3"));
+        PageFilter never = page -> new boolean[page.getPositionCount()];
+        assertThat(join(JoinType.NULL_AWARE_ANTI, Optional.of(never)))
+                .as("with every build row filtered out the set is empty")
+                .containsExactlyInAnyOrder(row(1L, "p1"), row(2L, "p2"), row(null, "pnull"), row(3L, "p3"), row(1L, "p1b"));
+    }
+
+    @Test
+    void emptyBuildSideForEachJoinType()
+    {
+        assertThat(join(probe(), values(), JoinType.INNER, Optional.empty())).isEmpty();
+        assertThat(join(probe(), values(), JoinType.SEMI, Optional.empty())).isEmpty();
+        assertThat(join(probe(), values(), JoinType.RIGHT, Optional.empty())).isEmpty();
+        assertThat(join(probe(), values(), JoinType.LEFT, Optional.empty()))
+                .containsExactlyInAnyOrder(row(1L, "p1", null, null), row(2L, "p2", null, null), row(null, "pnull", null, null), row(3L, "p3", null, null), row(1L, "p1b", null, null));
+        assertThat(join(probe(), values(), JoinType.ANTI, Optional.empty())).hasSize(5);
+        assertThat(join(values(), build(), JoinType.FULL, Optional.empty()))
+                .as("empty probe: full join is all build rows")
+                .containsExactlyInAnyOrder(row(null, null, 1L, 10L), row(null, null, 1L, 11L), row(null, null, null, 99L), row(null, null, 2L, 20L), row(null, null, 4L, 40L));
+    }
+
+    @Test
+    void multiColumnVarcharAndDecimalKeys()
+    {
+        DecimalType decimal = DecimalType.createDecimalType(20, 2);
+        List<Type> probeTypes = List.of(VARCHAR, decimal, BIGINT);
+        List<Type> buildTypes = List.of(decimal, VARCHAR);
+        Operator probe = values(page(probeTypes, row("a", decimal("1.50"), 1L), row("a", decimal("2.50"), 2L), row("b", decimal("1.50"), 3L), row(null, decimal("1.50"), 4L)));
+        Operator build = values(page(buildTypes, row(decimal("1.50"), "a"), row(decimal("1.50"), "b"), row(decimal("1.50"), null), row(decimal("1.50"), "a")));
+        HashJoinOperator join = new HashJoinOperator(probe, build, List.of(0, 1), List.of(1, 0), JoinType.INNER, Optional.empty(),
+                List.of(2), List.of(1, 0), probeTypes, buildTypes, MemoryBudget.unlimited());
+
+        assertThat(drain(join, List.of(BIGINT, VARCHAR, decimal)))
+                .as("chosen output channels in the given order")
+                .containsExactlyInAnyOrder(row(1L, "a", decimal("1.50")), row(1L, "a", decimal("1.50")), row(3L, "b", decimal("1.50")));
+    }
+
+    @Test
+    void zeroKeysIsACrossJoinSpanningSeveralOutputPages()
+    {
+        List<List<Object>> probeRows = new ArrayList<>();
+        for (long i = 0; i < 300; i++) {
+            probeRows.add(row(i, "p" + i));
+        }
+        List<List<Object>> buildRows = new ArrayList<>();
+        for (long i = 0; i < 100; i++) {
+            buildRows.add(row(i, i * 2));
+        }
+        HashJoinOperator cross = new HashJoinOperator(values(page(PROBE_TYPES, probeRows)), values(page(BUILD_TYPES, buildRows)),
+                List.of(), List.of(), JoinType.INNER, Optional.empty(), List.of(0), List.of(1), PROBE_TYPES, BUILD_TYPES, MemoryBudget.unlimited());
+
+        List<List<Object>> expected = new ArrayList<>();
+        for (long p = 0; p < 300; p++) {
+            for (long b = 0; b < 100; b++) {
+                expected.add(row(p, b * 2));
+            }
+        }
+        assertThat(drain(cross, List.of(BIGINT, BIGINT))).as("30,000 pairs").containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void zeroKeysWithFilterIsANonEquiJoinAndSupportsOuterJoins()
+    {
+        PageFilter probeKeyBelowBuildKey = page -> {
+            boolean[] result = new boolean[page.getPositionCount()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = !page.getBlock(0).isNull(i) && !page.getBlock(2).isNull(i) && BIGINT.getLong(page.getBlock(0), i) < BIGINT.getLong(page.getBlock(2), i);
+            }
+            return result;
+        };
+        HashJoinOperator left = new HashJoinOperator(probe(), build(), List.of(), List.of(), JoinType.LEFT, Optional.of(probeKeyBelowBuildKey),
+                List.of(1), List.of(0), PROBE_TYPES, BUILD_TYPES, MemoryBudget.unlimited());
+
+        assertThat(drain(left, List.of(VARCHAR, BIGINT)))
+                .containsExactlyInAnyOrder(
+                        row("p1", 2L), row("p1", 4L), row("p2", 4L), row("pnull", null), row("p3", 4L), row("p1b", 2L), row("p1b", 4L));
+    }
+
+    @Test
+    void integerProbeKeysJoinBigintBuildKeysAndDoubleKeysUseSqlEquality()
+    {
+        List<Type> probeTypes = List.of(INTEGER, DOUBLE);
+        List<Type> buildTypes = List.of(BIGINT, DOUBLE, VARCHAR);
+        Operator probe = values(page(probeTypes, row(1L, 0.0), row(2L, -0.0), row(3L, Double.NaN)));
+        Operator build = values(page(buildTypes, row(1L, -0.0, "one"), row(2L, 0.0, "two"), row(3L, 1.0, "three")));
+        HashJoinOperator join = new HashJoinOperator(probe, build, List.of(0, 1), List.of(0, 1), JoinType.INNER, Optional.empty(),
+                List.of(0), List.of(2), probeTypes, buildTypes, MemoryBudget.unlimited());
+        assertThat(drain(join, List.of(INTEGER, VARCHAR)))
+                .as("0.0 = -0.0")
+                .containsExactlyInAnyOrder(row(1L, "one"), row(2L, "two"));
+
+        HashJoinOperator longKeys = new HashJoinOperator(values(page(List.of(INTEGER), row(5L), row(6L))), values(page(List.of(BIGINT), row(6L), row(7L))),
+                List.of(0), List.of(0), JoinType.LEFT, Optional.empty(), List.of(0), List.of(0), List.of(INTEGER), List.of(BIGINT), MemoryBudget.unlimited());
+        assertThat(drain(longKeys, List.of(INTEGER, BIGINT))).containsExactlyInAnyOrder(row(5L, null), row(6L, 6L));
+    }
+
+    @Test
+    void buildSideLargerThanTheBudgetFails()
+    {
+        List<List<Object>> buildRows = new ArrayList<>();
+        for (long i = 0; i < 100_000; i++) {
+            buildRows.add(row(i, i));
+        }
+        MemoryBudget budget = new MemoryBudget(500_000);
+        HashJoinOperator join = new HashJoinOperator(probe(), values(page(BUILD_TYPES, buildRows)), List.of(0), List.of(0), JoinType.INNER, Optional.empty(),
+                List.of(0), List.of(1), PROBE_TYPES, BUILD_TYPES, budget);
+
+        assertThatThrownBy(() -> drain(join, List.of(BIGINT, BIGINT)))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXCEEDED_MEMORY_LIMIT))
+                .hasMessageContaining("hash join build side");
+        assertThat(budget.reservedBytes()).as("freed on close").isZero();
+    }
+
+    @Test
+    void manyProbeRowsAgainstLongKeysAcrossPages()
+    {
+        List<Page> probePages = new ArrayList<>();
+        List<List<Object>> expected = new ArrayList<>();
+        for (int pageIndex = 0; pageIndex < 3; pageIndex++) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (long i = 0; i < 10_000; i++) {
+                long key = pageIndex * 10_000 + i;
+                rows.add(row(key, "p"));
+                if (key % 3 == 0) {
+                    expected.add(row(key, key * 7));
+                }
+            }
+            probePages.add(page(PROBE_TYPES, rows));
+        }
+        List<List<Object>> buildRows = new ArrayList<>();
+        for (long key = 0; key < 30_000; key += 3) {
+            buildRows.add(row(key, key * 7));
+        }
+        HashJoinOperator join = new HashJoinOperator(new ValuesOperator(probePages), values(page(BUILD_TYPES, buildRows)), List.of(0), List.of(0),
+                JoinType.INNER, Optional.empty(), List.of(0), List.of(1), PROBE_TYPES, BUILD_TYPES, MemoryBudget.unlimited());
+
+        assertThat(drain(join, List.of(BIGINT, BIGINT))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+}

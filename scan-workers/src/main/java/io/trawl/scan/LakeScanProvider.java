@@ -1,0 +1,145 @@
+package io.trawl.scan;
+
+import io.trawl.catalog.SerDeInfo;
+import io.trawl.catalog.StorageDescriptor;
+import io.trawl.catalog.Table;
+import io.trawl.engine.scan.ByteMeter;
+import io.trawl.engine.scan.PageSource;
+import io.trawl.engine.scan.ScanColumn;
+import io.trawl.engine.scan.ScanProvider;
+import io.trawl.engine.scan.ScanSplit;
+import io.trawl.engine.scan.TableEstimate;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import io.trawl.scan.reader.parquet.ParquetFormat;
+import io.trawl.scan.reader.text.TextFileFormat;
+import io.trawl.scan.split.DataFiles;
+import io.trawl.scan.store.LocalObjectStore;
+import io.trawl.scan.store.ObjectStore;
+import io.trawl.scan.store.StoredObject;
+import io.trino.spi.predicate.TupleDomain;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads lake tables (Parquet and delimited text) from an {@link ObjectStore}.
+ *
+ * <pre>
+ *  Table ──planSplits──▶ DataFiles (list, skip _/. and empty) ──▶ ParquetFormat / TextFileFormat ──▶ ScanSplits
+ *  ScanSplit + columns + predicate ──createPageSource──▶ PageSource ──▶ Pages (exactly the requested columns)
+ *                                   every byte fetched ──▶ ByteMeter
+ * </pre>
+ *
+ * Metering rule: every byte fetched from storage while planning or reading for a query is reported to that
+ * query's meter, once, when it is fetched. Parsed Parquet footers are cached in the provider (keyed by
+ * location, size and modification time), so a footer fetched while planning is not fetched, and not billed,
+ * again when a split of the same file is read. {@link #estimate} is free statistics: footers it fetches are
+ * not billed to anyone (and are then cached).
+ */
+public final class LakeScanProvider
+        implements ScanProvider
+{
+    private final ObjectStore store;
+    private final ScanConfig config;
+    private final ParquetFormat parquet;
+    private final TextFileFormat text;
+
+    public LakeScanProvider(ObjectStore store, ScanConfig config)
+    {
+        this.store = requireNonNull(store, "store is null");
+        this.config = requireNonNull(config, "config is null");
+        this.parquet = new ParquetFormat(store, config.maxMergeDistanceBytes());
+        this.text = new TextFileFormat(store);
+    }
+
+    public static LakeScanProvider forLocalFiles()
+    {
+        return new LakeScanProvider(new LocalObjectStore(), ScanConfig.defaults());
+    }
+
+    @Override
+    public List<ScanSplit> planSplits(Table table, ByteMeter meter)
+    {
+        FileFormat format = FileFormat.of(table);
+        List<ScanSplit> splits = new ArrayList<>();
+        for (StoredObject file : DataFiles.list(store, table.storageDescriptor().location())) {
+            splits.addAll(switch (format) {
+                case PARQUET -> parquet.planSplits(file, config.targetSplitBytes(), meter);
+                case TEXT -> text.planSplits(table, file, config.targetSplitBytes());
+            });
+        }
+        return List.copyOf(splits);
+    }
+
+    @Override
+    public TableEstimate estimate(Table table)
+    {
+        FileFormat format = FileFormat.of(table);
+        long bytes = 0;
+        long rows = 0;
+        for (StoredObject file : DataFiles.list(store, table.storageDescriptor().location())) {
+            bytes += file.size();
+            if (format == FileFormat.PARQUET) {
+                rows += parquet.rowCount(file);
+            }
+        }
+        return new TableEstimate(bytes, format == FileFormat.PARQUET ? OptionalLong.of(rows) : OptionalLong.empty());
+    }
+
+    @Override
+    public PageSource createPageSource(Table table, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)
+    {
+        requireNonNull(columns, "columns is null");
+        requireNonNull(predicate, "predicate is null");
+        requireNonNull(meter, "meter is null");
+        StoredObject file = stat(split);
+        return switch (FileFormat.of(table)) {
+            case PARQUET -> parquet.createPageSource(file, split, columns, predicate, meter);
+            case TEXT -> text.createPageSource(table, file, split, columns, meter);
+        };
+    }
+
+    private StoredObject stat(ScanSplit split)
+    {
+        URI location = URI.create(split.path());
+        try {
+            return store.stat(location);
+        }
+        catch (NoSuchFileException e) {
+            throw new TrawlException(ErrorCode.STORAGE_ERROR, "File %s was removed while the query ran".formatted(split.path()), e);
+        }
+        catch (IOException e) {
+            throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot read %s: %s".formatted(split.path(), e.getMessage()), e);
+        }
+    }
+
+    private enum FileFormat
+    {
+        PARQUET, TEXT;
+
+        static FileFormat of(Table table)
+        {
+            StorageDescriptor descriptor = table.storageDescriptor();
+            String inputFormat = descriptor.inputFormat().toLowerCase(Locale.ROOT);
+            String serde = descriptor.serdeInfo().serializationLibrary();
+            if (inputFormat.contains("parquet") || SerDeInfo.PARQUET_SERDE.equals(serde)) {
+                return PARQUET;
+            }
+            if (StorageDescriptor.TEXT_INPUT_FORMAT.equals(descriptor.inputFormat())
+                    || SerDeInfo.LAZY_SIMPLE_SERDE.equals(serde)
+                    || SerDeInfo.OPEN_CSV_SERDE.equals(serde)) {
+                return TEXT;
+            }
+            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: storage format %s with SerDe %s is not supported (Parquet and TEXTFILE are)".formatted(
+                    table.qualifiedName(), descriptor.inputFormat(), serde));
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package io.trawl.scan.reader.parquet;
+
+import io.airlift.units.DataSize;
+import io.trawl.engine.scan.ByteMeter;
+import io.trawl.engine.scan.PageSource;
+import io.trawl.engine.scan.ScanColumn;
+import io.trawl.engine.scan.ScanSplit;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import io.trawl.scan.meter.MeteredFile;
+import io.trawl.scan.store.ObjectStore;
+import io.trawl.scan.store.StoredObject;
+import io.trino.parquet.Column;
+import io.trino.parquet.Field;
+import io.trino.parquet.ParquetCorruptionException;
+import io.trino.parquet.ParquetDataSource;
+import io.trino.parquet.ParquetReaderOptions;
+import io.trino.parquet.metadata.BlockMetadata;
+import io.trino.parquet.metadata.ParquetMetadata;
+import io.trino.parquet.predicate.TupleDomainParquetPredicate;
+import io.trino.parquet.reader.MetadataReader;
+import io.trino.parquet.reader.ParquetReader;
+import io.trino.parquet.reader.RowGroupInfo;
+import io.trino.spi.StandardErrorCode;
+import io.trino.spi.TrinoException;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.BigintType;
+import io.trino.spi.type.BooleanType;
+import io.trino.spi.type.CharType;
+import io.trino.spi.type.DateType;
+import io.trino.spi.type.DecimalType;
+import io.trino.spi.type.DoubleType;
+import io.trino.spi.type.IntegerType;
+import io.trino.spi.type.RealType;
+import io.trino.spi.type.SmallintType;
+import io.trino.spi.type.TinyintType;
+import io.trino.spi.type.VarcharType;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.io.ColumnIO;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.joda.time.DateTimeZone;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
+import static io.trino.parquet.ParquetTypeUtils.constructField;
+import static io.trino.parquet.ParquetTypeUtils.getColumnIO;
+import static io.trino.parquet.ParquetTypeUtils.getDescriptors;
+import static io.trino.parquet.ParquetTypeUtils.lookupColumnByName;
+import static io.trino.parquet.predicate.PredicateUtils.buildPredicate;
+import static io.trino.parquet.predicate.PredicateUtils.getFilteredRowGroups;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Parquet through trino-parquet: footers, row-group splits, and page sources that fetch only the footer and
+ * the column chunks of the projected columns in the row groups that survive statistics pruning.
+ *
+ * <p>Split rule: a split {@code [start, start + length)} owns the row groups whose first byte (the first
+ * column chunk's dictionary page, or its first data page when there is no dictionary) lies inside it. This
+ * is the rule trino-parquet's {@code ParquetMetadata.getBlocks(start, length)} applies, so planning and
+ * reading cannot disagree. Planned splits start at row-group starts and cover the whole file.
+ *
+ * <p>Columns are matched to the file's top-level fields by name, ignoring case, as Athena does for Parquet; a
+ * column the file does not have reads as NULL.
+ */
+public final class ParquetFormat
+{
+    private static final DateTimeZone UTC = DateTimeZone.UTC;
+    private static final int DOMAIN_COMPACTION_THRESHOLD = 1000;
+    private static final int FOOTER_CACHE_ENTRIES = 10_000;
+
+    private final ObjectStore store;
+    private final ParquetReaderOptions options;
+    private final ParquetFooterCache footers = new ParquetFooterCache(FOOTER_CACHE_ENTRIES);
+
+    /**
+     * @param maxMergeDistanceBytes column chunks closer than this are fetched in one request; the gap is
+     * fetched (and billed) too, so this trades requests for bytes
+     */
+    public ParquetFormat(ObjectStore store, long maxMergeDistanceBytes)
+    {
+        this.store = requireNonNull(store, "store is null");
+        this.options = ParquetReaderOptions.builder()
+                .withMaxMergeDistance(DataSize.ofBytes(maxMergeDistanceBytes))
+                .build();
+    }
+
+    /** Consecutive row groups grouped into splits of about {@code targetSplitBytes} compressed bytes each. */
+    public List<ScanSplit> planSplits(StoredObject object, long targetSplitBytes, ByteMeter meter)
+    {
+        ParquetMetadata footer = footer(object, meter);
+        List<BlockMetadata> rowGroups = withCorruptionReported(object, () -> footer.getBlocks());
+        List<ScanSplit> splits = new ArrayList<>();
+        long splitStart = 0;
+        long splitBytes = 0;
+        for (int i = 0; i < rowGroups.size(); i++) {
+            BlockMetadata rowGroup = rowGroups.get(i);
+            long rowGroupStart = rowGroup.columns().getFirst().getStartingPos();
+            if (splitBytes > 0 && splitBytes + compressedSize(rowGroup) > targetSplitBytes) {
+                splits.add(new ScanSplit(object.location().toString(), splitStart, rowGroupStart - splitStart, object.size()));
+                splitStart = rowGroupStart;
+                splitBytes = 0;
+            }
+            splitBytes += compressedSize(rowGroup);
+        }
+        if (!rowGroups.isEmpty()) {
+            splits.add(new ScanSplit(object.location().toString(), splitStart, object.size() - splitStart, object.size()));
+        }
+        return List.copyOf(splits);
+    }
+
+    /** Rows in the file according to its footer. Fetches the footer unmetered if it is not cached. */
+    public long rowCount(StoredObject object)
+    {
+        ParquetMetadata footer = footer(object, ByteMeter.NONE);
+        return withCorruptionReported(object, () -> {
+            long rows = 0;
+            for (BlockMetadata rowGroup : footer.getBlocks()) {
+                rows += rowGroup.rowCount();
+            }
+            return rows;
+        });
+    }
+
+    public PageSource createPageSource(StoredObject object, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)
+    {
+        ParquetDataSource dataSource = new ObjectStoreParquetDataSource(new MeteredFile(store, object.location(), object.size(), meter), options);
+        ParquetMetadata footer = footer(object, dataSource);
+        return withCorruptionReported(object, () -> openReader(object, footer, dataSource, split, columns, predicate));
+    }
+
+    private PageSource openReader(StoredObject object, ParquetMetadata footer, ParquetDataSource dataSource, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate)
+            throws IOException
+    {
+        MessageType fileSchema = footer.getFileMetaData().getSchema();
+        Map<String, Type> fileFields = new HashMap<>();
+        for (Type field : fileSchema.getFields()) {
+            fileFields.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field);
+        }
+
+        // one reader column per distinct file field; the page source fans them out to the requested columns
+        Map<String, Integer> readerChannels = new LinkedHashMap<>();
+        List<Type> readFields = new ArrayList<>();
+        List<io.trino.spi.type.Type> readTypes = new ArrayList<>();
+        int[] outputChannels = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            Type field = fileFields.get(columns.get(i).name().toLowerCase(Locale.ROOT));
+            if (field == null) {
+                outputChannels[i] = -1;
+                continue;
+            }
+            Integer channel = readerChannels.get(field.getName());
+            if (channel == null) {
+                channel = readFields.size();
+                readerChannels.put(field.getName(), channel);
+                readFields.add(field);
+                readTypes.add(columns.get(i).type());
+            }
+            else if (!readTypes.get(channel).equals(columns.get(i).type())) {
+                throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Column '%s' requested as both %s and %s".formatted(columns.get(i).name(), readTypes.get(channel), columns.get(i).type()));
+            }
+            outputChannels[i] = channel;
+        }
+
+        MessageType requestedSchema = new MessageType(fileSchema.getName(), readFields);
+        MessageColumnIO messageColumn = getColumnIO(fileSchema, requestedSchema);
+        List<Column> readerColumns = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            int channel = outputChannels[i];
+            if (channel < 0 || channel < readerColumns.size()) {
+                continue;
+            }
+            ScanColumn column = columns.get(i);
+            String fileName = readFields.get(channel).getName();
+            ColumnIO columnIO = lookupColumnByName(messageColumn, fileName);
+            if (columnIO.getType().isPrimitive()) {
+                checkReadable(object, fileName, columnIO.getType().asPrimitiveType(), column.type());
+            }
+            Optional<Field> field = constructField(column.type(), columnIO);
+            if (field.isEmpty()) {
+                throw new TrawlException(ErrorCode.BAD_DATA, "Parquet file %s: column '%s' cannot be read as %s".formatted(object.location(), fileName, column.type()));
+            }
+            readerColumns.add(new Column(fileName, field.get()));
+        }
+
+        // statistics pruning may use predicate columns that are not projected
+        MessageType pruningSchema = requestedSchema;
+        Map<String, Domain> predicateFields = new HashMap<>();
+        if (predicate.getDomains().isPresent()) {
+            for (Map.Entry<String, Domain> entry : predicate.getDomains().get().entrySet()) {
+                Type field = fileFields.get(entry.getKey().toLowerCase(Locale.ROOT));
+                if (field != null && field.isPrimitive()) {
+                    predicateFields.put(field.getName(), entry.getValue());
+                    pruningSchema = pruningSchema.union(new MessageType(fileSchema.getName(), field));
+                }
+            }
+        }
+        Map<List<String>, ColumnDescriptor> descriptorsByPath = getDescriptors(fileSchema, pruningSchema);
+        TupleDomain<ColumnDescriptor> parquetDomain = parquetDomain(predicate, predicateFields, descriptorsByPath);
+        TupleDomainParquetPredicate parquetPredicate = buildPredicate(pruningSchema, parquetDomain, descriptorsByPath, UTC);
+
+        List<RowGroupInfo> rowGroups = getFilteredRowGroups(
+                split.start(),
+                split.length(),
+                dataSource,
+                footer,
+                List.of(parquetDomain),
+                List.of(parquetPredicate),
+                descriptorsByPath,
+                UTC,
+                DOMAIN_COMPACTION_THRESHOLD,
+                options);
+
+        ParquetReader reader = new ParquetReader(
+                Optional.ofNullable(footer.getFileMetaData().getCreatedBy()),
+                readerColumns,
+                false,
+                rowGroups,
+                dataSource,
+                UTC,
+                newSimpleAggregatedMemoryContext(),
+                options,
+                exception -> translate(object, exception),
+                Optional.of(parquetPredicate),
+                Optional.empty(),
+                Optional.empty());
+        return new ParquetPageSource(reader, columns, outputChannels, exception -> translate(object, exception));
+    }
+
+    /**
+     * Refuses the combinations of stored and requested type that would not read as the value stored, as Athena
+     * does ("type INT64 in parquet file ... is incompatible with type integer"): narrowing integers, numbers
+     * as strings and strings as numbers. trino-parquet would narrow INT64 into an integer column silently.
+     */
+    private static void checkReadable(StoredObject object, String column, PrimitiveType stored, io.trino.spi.type.Type requested)
+    {
+        PrimitiveTypeName physical = stored.getPrimitiveTypeName();
+        boolean decimalAnnotated = stored.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
+        boolean readable = switch (requested) {
+            case BigintType _ -> (physical == PrimitiveTypeName.INT64 || physical == PrimitiveTypeName.INT32) && !decimalAnnotated;
+            case IntegerType _, SmallintType _, TinyintType _, DateType _ -> physical == PrimitiveTypeName.INT32 && !decimalAnnotated;
+            case BooleanType _ -> physical == PrimitiveTypeName.BOOLEAN;
+            case DoubleType _, RealType _ -> physical == PrimitiveTypeName.DOUBLE || physical == PrimitiveTypeName.FLOAT;
+            case VarcharType _, CharType _ -> physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+            case DecimalType _ -> decimalAnnotated || physical == PrimitiveTypeName.INT32 || physical == PrimitiveTypeName.INT64;
+            default -> true;
+        };
+        if (!readable) {
+            throw new TrawlException(ErrorCode.BAD_DATA, "Parquet file %s: column '%s' is stored as %s, which cannot be read as %s".formatted(
+                    object.location(), column, describe(stored), requested.getDisplayName()));
+        }
+    }
+
+    private static String describe(PrimitiveType stored)
+    {
+        LogicalTypeAnnotation annotation = stored.getLogicalTypeAnnotation();
+        return annotation == null ? stored.getPrimitiveTypeName().name() : stored.getPrimitiveTypeName() + " (" + annotation + ")";
+    }
+
+    private static TupleDomain<ColumnDescriptor> parquetDomain(TupleDomain<String> predicate, Map<String, Domain> predicateFields, Map<List<String>, ColumnDescriptor> descriptorsByPath)
+    {
+        if (predicate.isNone()) {
+            return TupleDomain.none();
+        }
+        Map<ColumnDescriptor, Domain> domains = new HashMap<>();
+        for (Map.Entry<String, Domain> entry : predicateFields.entrySet()) {
+            ColumnDescriptor descriptor = descriptorsByPath.get(List.of(entry.getKey()));
+            if (descriptor != null) {
+                domains.put(descriptor, entry.getValue());
+            }
+        }
+        return TupleDomain.withColumnDomains(domains);
+    }
+
+    private ParquetMetadata footer(StoredObject object, ByteMeter meter)
+    {
+        return footer(object, new ObjectStoreParquetDataSource(new MeteredFile(store, object.location(), object.size(), meter), options));
+    }
+
+    private ParquetMetadata footer(StoredObject object, ParquetDataSource dataSource)
+    {
+        Optional<ParquetMetadata> cached = footers.find(object);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        ParquetMetadata footer = withCorruptionReported(object, () -> MetadataReader.readFooter(dataSource, options, Optional.empty(), Optional.empty()));
+        footers.put(object, footer);
+        return footer;
+    }
+
+    private static long compressedSize(BlockMetadata rowGroup)
+    {
+        long bytes = 0;
+        for (var column : rowGroup.columns()) {
+            bytes += column.getTotalSize();
+        }
+        return bytes;
+    }
+
+    interface IoAction<T>
+    {
+        T run()
+                throws IOException;
+    }
+
+    private static <T> T withCorruptionReported(StoredObject object, IoAction<T> action)
+    {
+        try {
+            return action.run();
+        }
+        catch (IOException | RuntimeException e) {
+            throw translate(object, e);
+        }
+    }
+
+    static RuntimeException translate(StoredObject object, Exception exception)
+    {
+        if (exception instanceof TrawlException trawlException) {
+            return trawlException;
+        }
+        if (exception instanceof ParquetCorruptionException || exception instanceof EOFException) {
+            return new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %s".formatted(object.location(), reason(exception)), exception);
+        }
+        if (exception instanceof TrinoException trinoException && trinoException.getErrorCode().equals(StandardErrorCode.NOT_SUPPORTED.toErrorCode())) {
+            return new TrawlException(ErrorCode.BAD_DATA, "Parquet file %s: %s".formatted(object.location(), exception.getMessage()), exception);
+        }
+        if (exception instanceof IOException) {
+            return new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot read %s: %s".formatted(object.location(), exception.getMessage()), exception);
+        }
+        // the decoders report malformed pages as assorted runtime exceptions
+        return new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %s".formatted(object.location(), reason(exception)), exception);
+    }
+
+    private static String reason(Exception exception)
+    {
+        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+        // trino-parquet wraps its reasons as "Malformed Parquet file. <reason> [<file>]"; the file is already named
+        message = message.replaceFirst("^Malformed Parquet file\\. ", "");
+        int suffix = message.lastIndexOf(" [");
+        if (suffix > 0 && message.endsWith("]")) {
+            message = message.substring(0, suffix);
+        }
+        return message;
+    }
+}

@@ -1,0 +1,67 @@
+package io.trawl.scan;
+
+import io.trawl.scan.store.LocalObjectStore;
+import io.trawl.scan.store.ObjectStore;
+import io.trawl.scan.store.StoredObject;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A local store that counts the bytes it hands out, to check the meter against what storage actually served. */
+final class CountingObjectStore
+        implements ObjectStore
+{
+    private final ObjectStore delegate = new LocalObjectStore();
+    private final AtomicLong bytesServed = new AtomicLong();
+
+    long bytesServed()
+    {
+        return bytesServed.get();
+    }
+
+    @Override
+    public List<StoredObject> list(URI prefix)
+            throws IOException
+    {
+        return delegate.list(prefix);
+    }
+
+    @Override
+    public StoredObject stat(URI location)
+            throws IOException
+    {
+        return delegate.stat(location);
+    }
+
+    @Override
+    public void readFully(URI location, long position, byte[] buffer, int offset, int length)
+            throws IOException
+    {
+        delegate.readFully(location, position, buffer, offset, length);
+        bytesServed.addAndGet(length);
+    }
+
+    @Override
+    public OutputStream create(URI location)
+            throws IOException
+    {
+        return delegate.create(location);
+    }
+
+    @Override
+    public boolean createIfAbsent(URI location, byte[] content)
+            throws IOException
+    {
+        return delegate.createIfAbsent(location, content);
+    }
+
+    @Override
+    public void delete(URI location)
+            throws IOException
+    {
+        delegate.delete(location);
+    }
+}

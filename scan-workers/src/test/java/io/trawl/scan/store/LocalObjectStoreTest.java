@@ -1,0 +1,90 @@
+package io.trawl.scan.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalObjectStoreTest
+{
+    @TempDir
+    Path directory;
+
+    private final ObjectStore store = new LocalObjectStore();
+
+    @Test
+    void listsEveryObjectUnderAPrefixRecursivelyInLocationOrder()
+            throws IOException
+    {
+        Files.createDirectories(directory.resolve("b/c"));
+        Files.writeString(directory.resolve("b/c/z"), "12345");
+        Files.writeString(directory.resolve("a"), "1");
+        Files.writeString(directory.resolve("b/y"), "");
+
+        assertThat(store.list(directory.toUri()))
+                .extracting(object -> directory.toUri().relativize(object.location()).toString(), StoredObject::size)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", 1L),
+                        org.assertj.core.groups.Tuple.tuple("b/c/z", 5L),
+                        org.assertj.core.groups.Tuple.tuple("b/y", 0L));
+    }
+
+    @Test
+    void listingAMissingPrefixIsNoSuchFile()
+    {
+        assertThatThrownBy(() -> store.list(directory.resolve("missing").toUri())).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void readsExactRangesAndRefusesToReadPastTheEnd()
+            throws IOException
+    {
+        Path file = directory.resolve("f");
+        Files.writeString(file, "0123456789");
+
+        assertThat(new String(store.readRange(file.toUri(), 3, 4), StandardCharsets.US_ASCII)).isEqualTo("3456");
+        assertThatThrownBy(() -> store.readRange(file.toUri(), 8, 4)).isInstanceOf(EOFException.class);
+    }
+
+    @Test
+    void writtenObjectAppearsOnlyWhenTheStreamIsClosed()
+            throws IOException
+    {
+        URI location = directory.resolve("out/data.bin").toUri();
+        try (OutputStream out = store.create(location)) {
+            out.write("hello".getBytes(StandardCharsets.UTF_8));
+            assertThat(Files.exists(Path.of(location))).as("not visible while writing").isFalse();
+            assertThat(store.list(directory.resolve("out").toUri())).as("only a hidden temporary file meanwhile")
+                    .allSatisfy(object -> assertThat(object.fileName()).startsWith("."));
+        }
+
+        assertThat(Files.readString(Path.of(location))).isEqualTo("hello");
+        assertThat(store.list(directory.resolve("out").toUri())).as("temporary file gone").hasSize(1);
+    }
+
+    @Test
+    void createIfAbsentWritesOnlyTheFirstTime()
+            throws IOException
+    {
+        URI location = directory.resolve("lock").toUri();
+
+        assertThat(store.createIfAbsent(location, "first".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(store.createIfAbsent(location, "second".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(Files.readString(Path.of(location))).isEqualTo("first");
+        assertThat(store.list(directory.toUri())).as("no temporary files left").hasSize(1);
+
+        store.delete(location);
+        store.delete(location);
+        assertThat(Files.exists(Path.of(location))).isFalse();
+    }
+}
