@@ -1,31 +1,129 @@
 package io.trawl.engine;
 
+import io.airlift.slice.Slices;
 import io.trawl.catalog.CatalogStore;
+import io.trawl.engine.analyzer.QueryPlanner;
+import io.trawl.engine.ddl.DdlExecutor;
+import io.trawl.engine.ddl.LocationValidator;
+import io.trawl.engine.execution.LocalExecutionPlanner;
+import io.trawl.engine.operator.MemoryBudget;
+import io.trawl.engine.operator.Operator;
+import io.trawl.engine.optimizer.Optimizer;
+import io.trawl.engine.parser.ParsedStatement;
+import io.trawl.engine.parser.StatementParser;
+import io.trawl.engine.parser.TrinoStatement;
+import io.trawl.engine.plan.OutputNode;
+import io.trawl.engine.plan.PlanNode;
+import io.trawl.engine.plan.PlanPrinter;
 import io.trawl.engine.scan.ScanProvider;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
+import io.trino.spi.Page;
+import io.trino.spi.block.BlockBuilder;
+import io.trino.sql.tree.Explain;
+import io.trino.sql.tree.ExplainAnalyze;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.Statement;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs one SQL statement end to end: parse → analyze → plan → optimize → execute. Stateless between
- * statements apart from the catalog; the session travels with each call.
+ * Runs one SQL statement end to end: parse → analyze and plan → optimize → execute. DDL and metadata
+ * statements go to the {@link DdlExecutor}; queries are planned and run as vectorized operators, with scans
+ * fanned out over splits. Stateless between statements apart from the catalog; the session travels with each call.
  */
 public final class QueryEngine
 {
     private final CatalogStore catalog;
     private final ScanProvider scanProvider;
     private final EngineConfig config;
+    private final DdlExecutor ddl;
+    private final Set<String> disabledOptimizers;
 
     public QueryEngine(CatalogStore catalog, ScanProvider scanProvider, EngineConfig config)
+    {
+        this(catalog, scanProvider, config, LocationValidator.localFiles(), Set.of());
+    }
+
+    public QueryEngine(CatalogStore catalog, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
         this.config = requireNonNull(config, "config is null");
+        this.ddl = new DdlExecutor(catalog, locations);
+        this.disabledOptimizers = Set.copyOf(disabledOptimizers);
     }
 
     public QueryResult execute(String sql, Session session)
     {
-        throw new TrawlException(ErrorCode.NOT_SUPPORTED, "not yet implemented");
+        try {
+            ParsedStatement parsed = StatementParser.parse(sql);
+            if (ddl.handles(parsed)) {
+                return ddl.execute(parsed, session);
+            }
+            Statement statement = ((TrinoStatement) parsed).statement();
+            return switch (statement) {
+                case Query query -> runQuery(query, session);
+                case Explain explain when explain.getStatement() instanceof Query query ->
+                        textResult(StatementKind.UTILITY, "Query Plan", PlanPrinter.print(plan(query, session)), 0, session);
+                case ExplainAnalyze explain when explain.getStatement() instanceof Query query -> {
+                    QueryResult result = runQuery(query, session);
+                    String text = PlanPrinter.print(plan(query, session)) + "\nrows: " + result.rowCount() + ", bytes scanned: " + result.bytesScanned() + "\n";
+                    yield textResult(StatementKind.QUERY, "Query Plan", text, result.bytesScanned(), session);
+                }
+                default -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Statement not supported yet: " + statement.getClass().getSimpleName());
+            };
+        }
+        catch (TrawlException e) {
+            throw e;
+        }
+        catch (OutOfMemoryError e) {
+            throw new TrawlException(ErrorCode.EXCEEDED_MEMORY_LIMIT, "Query exceeded the available memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB heap)");
+        }
+        catch (RuntimeException | StackOverflowError e) {
+            throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Internal error: " + e, e);
+        }
+    }
+
+    /** The optimized logical plan of a query. */
+    public PlanNode plan(Query query, Session session)
+    {
+        OutputNode plan = new QueryPlanner(catalog, scanProvider, session).plan(query);
+        return new Optimizer(disabledOptimizers).optimize(plan);
+    }
+
+    private QueryResult runQuery(Query query, Session session)
+    {
+        PlanNode plan = plan(query, session);
+        AtomicLong bytesScanned = new AtomicLong();
+        MemoryBudget memory = new MemoryBudget(config.memoryLimitBytes());
+        LocalExecutionPlanner planner = new LocalExecutionPlanner(scanProvider, bytesScanned::addAndGet, memory, config.scanThreads());
+        List<Page> pages = new ArrayList<>();
+        try (Operator operator = planner.plan(plan)) {
+            for (Page page = operator.next(); page != null; page = operator.next()) {
+                if (page.getPositionCount() > 0) {
+                    pages.add(page);
+                }
+            }
+        }
+        OutputNode output = (OutputNode) plan;
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < output.names().size(); i++) {
+            columns.add(new ResultColumn(output.names().get(i), output.outputs().get(i).type()));
+        }
+        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned.get(), session);
+    }
+
+    private static QueryResult textResult(StatementKind kind, String column, String text, long bytesScanned, Session session)
+    {
+        BlockBuilder builder = VARCHAR.createBlockBuilder(null, 1);
+        VARCHAR.writeSlice(builder, Slices.utf8Slice(text));
+        return new QueryResult(kind, List.of(new ResultColumn(column, VARCHAR)), List.of(new Page(builder.build())), bytesScanned, session);
     }
 }

@@ -1,0 +1,309 @@
+package io.trawl.engine.execution;
+
+import io.trawl.engine.analyzer.Expressions;
+import io.trawl.engine.expression.CompiledExpression;
+import io.trawl.engine.expression.RowExpression;
+import io.trawl.engine.expression.Variable;
+import io.trawl.engine.operator.EnforceSingleRowOperator;
+import io.trawl.engine.operator.HashAggregationOperator;
+import io.trawl.engine.operator.HashJoinOperator;
+import io.trawl.engine.operator.LimitOperator;
+import io.trawl.engine.operator.MemoryBudget;
+import io.trawl.engine.operator.Operator;
+import io.trawl.engine.operator.OrderByOperator;
+import io.trawl.engine.operator.PageFilter;
+import io.trawl.engine.operator.SetOperationOperator;
+import io.trawl.engine.operator.TopNOperator;
+import io.trawl.engine.operator.UnionAllOperator;
+import io.trawl.engine.operator.ValuesOperator;
+import io.trawl.engine.operator.aggregate.AggregateCall;
+import io.trawl.engine.operator.window.Frame;
+import io.trawl.engine.operator.window.WindowFunctionCall;
+import io.trawl.engine.operator.window.WindowOperator;
+import io.trawl.engine.operator.aggregate.AggregateFunction;
+import io.trawl.engine.plan.Aggregate;
+import io.trawl.engine.plan.AggregationNode;
+import io.trawl.engine.plan.Assignment;
+import io.trawl.engine.plan.EnforceSingleRowNode;
+import io.trawl.engine.plan.FilterNode;
+import io.trawl.engine.plan.JoinNode;
+import io.trawl.engine.plan.LimitNode;
+import io.trawl.engine.plan.Ordering;
+import io.trawl.engine.plan.OutputNode;
+import io.trawl.engine.plan.PlanNode;
+import io.trawl.engine.plan.ProjectNode;
+import io.trawl.engine.plan.SetOperationNode;
+import io.trawl.engine.plan.SortNode;
+import io.trawl.engine.plan.Symbol;
+import io.trawl.engine.plan.TableScanNode;
+import io.trawl.engine.plan.TopNNode;
+import io.trawl.engine.plan.UnionNode;
+import io.trawl.engine.plan.ValuesNode;
+import io.trawl.engine.plan.WindowNode;
+import io.trawl.engine.scan.ByteMeter;
+import io.trawl.engine.scan.ScanColumn;
+import io.trawl.engine.scan.ScanProvider;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import io.trino.spi.Page;
+import io.trino.spi.block.BlockBuilder;
+import io.trino.spi.connector.SortOrder;
+import io.trino.spi.type.Type;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+/** Turns an optimized logical plan into a tree of operators; each operator's output layout is its node's outputs. */
+public final class LocalExecutionPlanner
+{
+    private final ScanProvider scanProvider;
+    private final ByteMeter meter;
+    private final MemoryBudget memory;
+    private final Semaphore workerSlots;
+
+    public LocalExecutionPlanner(ScanProvider scanProvider, ByteMeter meter, MemoryBudget memory, int scanThreads)
+    {
+        this.scanProvider = scanProvider;
+        this.meter = meter;
+        this.memory = memory;
+        this.workerSlots = new Semaphore(Math.max(1, scanThreads));
+    }
+
+    public Operator plan(PlanNode node)
+    {
+        return switch (node) {
+            case OutputNode output -> project(plan(output.source()), output.source().outputs(), output.outputs().stream().map(symbol -> new Assignment(symbol, new Variable(symbol))).toList(), Optional.empty());
+            case TableScanNode scan -> scan(scan, Optional.empty(), Optional.empty());
+            case FilterNode filter when filter.source() instanceof TableScanNode scan -> scan(scan, Optional.of(filter.predicate()), Optional.empty());
+            case ProjectNode project when project.source() instanceof TableScanNode scan -> scan(scan, Optional.empty(), Optional.of(project.assignments()));
+            case ProjectNode project when project.source() instanceof FilterNode filter && filter.source() instanceof TableScanNode scan ->
+                    scan(scan, Optional.of(filter.predicate()), Optional.of(project.assignments()));
+            case FilterNode filter -> project(plan(filter.source()), filter.source().outputs(), identity(filter.source().outputs()), Optional.of(filter.predicate()));
+            case ProjectNode project -> project(plan(project.source()), project.source().outputs(), project.assignments(), Optional.empty());
+            case AggregationNode aggregation -> aggregation(aggregation);
+            case JoinNode join -> join(join);
+            case SortNode sort -> new OrderByOperator(plan(sort.source()), types(sort.source().outputs()), channels(sort.source().outputs(), sort.orderings()), orders(sort.orderings()), memory);
+            case TopNNode topN -> new TopNOperator(plan(topN.source()), types(topN.source().outputs()), channels(topN.source().outputs(), topN.orderings()), orders(topN.orderings()), topN.count(), memory);
+            case LimitNode limit -> new LimitOperator(plan(limit.source()), limit.offset(), limit.count());
+            case ValuesNode values -> values(values);
+            case UnionNode union -> {
+                List<Operator> sources = new ArrayList<>();
+                for (int i = 0; i < union.sources().size(); i++) {
+                    sources.add(select(union.sources().get(i), union.inputs().get(i)));
+                }
+                yield new UnionAllOperator(sources);
+            }
+            case SetOperationNode setOperation -> new SetOperationOperator(
+                    select(setOperation.sources().get(0), setOperation.inputs().get(0)),
+                    select(setOperation.sources().get(1), setOperation.inputs().get(1)),
+                    types(setOperation.outputs()),
+                    switch (setOperation.kind()) {
+                        case INTERSECT -> setOperation.distinct() ? SetOperationOperator.Operation.INTERSECT_DISTINCT : SetOperationOperator.Operation.INTERSECT_ALL;
+                        case EXCEPT -> setOperation.distinct() ? SetOperationOperator.Operation.EXCEPT_DISTINCT : SetOperationOperator.Operation.EXCEPT_ALL;
+                    },
+                    memory);
+            case EnforceSingleRowNode single -> new EnforceSingleRowOperator(plan(single.source()), types(single.outputs()));
+            case WindowNode window -> window(window);
+        };
+    }
+
+    private Operator select(PlanNode source, List<Symbol> symbols)
+    {
+        return project(plan(source), source.outputs(), identity(symbols), Optional.empty());
+    }
+
+    private static List<Assignment> identity(List<Symbol> symbols)
+    {
+        return symbols.stream().map(symbol -> new Assignment(symbol, new Variable(symbol))).toList();
+    }
+
+    private static Map<Symbol, Integer> layout(List<Symbol> symbols)
+    {
+        Map<Symbol, Integer> layout = new HashMap<>();
+        for (int i = 0; i < symbols.size(); i++) {
+            layout.putIfAbsent(symbols.get(i), i);
+        }
+        return layout;
+    }
+
+    private static List<Type> types(List<Symbol> symbols)
+    {
+        return symbols.stream().map(Symbol::type).toList();
+    }
+
+    private static List<Integer> channels(List<Symbol> layout, List<Ordering> orderings)
+    {
+        Map<Symbol, Integer> channels = layout(layout);
+        return orderings.stream().map(ordering -> channels.get(ordering.symbol())).toList();
+    }
+
+    private static List<SortOrder> orders(List<Ordering> orderings)
+    {
+        return orderings.stream().map(Ordering::order).toList();
+    }
+
+    private static FilterProjectOperator.PageProcessor processor(List<Symbol> inputLayout, List<Assignment> assignments, Optional<RowExpression> filter)
+    {
+        Map<Symbol, Integer> layout = layout(inputLayout);
+        Optional<CompiledExpression> compiledFilter = filter.filter(predicate -> !Expressions.isTrue(predicate)).map(predicate -> CompiledExpression.compile(predicate, layout));
+        List<CompiledExpression> projections = assignments.stream().map(assignment -> CompiledExpression.compile(assignment.expression(), layout)).toList();
+        return new FilterProjectOperator.PageProcessor(compiledFilter, projections);
+    }
+
+    private Operator project(Operator source, List<Symbol> inputLayout, List<Assignment> assignments, Optional<RowExpression> filter)
+    {
+        return new FilterProjectOperator(source, processor(inputLayout, assignments, filter));
+    }
+
+    private Operator scan(TableScanNode scan, Optional<RowExpression> filter, Optional<List<Assignment>> assignments)
+    {
+        List<ScanColumn> columns = new ArrayList<>();
+        List<String> dataColumns = scan.table().allColumns().stream().map(column -> column.name().toLowerCase(Locale.ROOT)).toList();
+        for (int i = 0; i < scan.outputs().size(); i++) {
+            String name = scan.columnNames().get(i);
+            columns.add(new ScanColumn(name, dataColumns.indexOf(name.toLowerCase(Locale.ROOT)), scan.outputs().get(i).type()));
+        }
+        FilterProjectOperator.PageProcessor processor = processor(scan.outputs(), assignments.orElse(identity(scan.outputs())), filter);
+        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, processor, workerSlots);
+    }
+
+    private Operator aggregation(AggregationNode node)
+    {
+        List<Symbol> input = node.source().outputs();
+        Map<Symbol, Integer> layout = layout(input);
+        List<Integer> groupChannels = node.groupingKeys().stream().map(layout::get).toList();
+        List<AggregateCall> calls = new ArrayList<>();
+        for (Aggregate aggregate : node.aggregates()) {
+            calls.add(new AggregateCall(
+                    aggregate.function(),
+                    aggregate.argument().map(layout::get).orElse(-1),
+                    aggregate.argument().map(Symbol::type),
+                    aggregate.output().type(),
+                    aggregate.distinct(),
+                    aggregate.mask().map(layout::get)));
+        }
+        return new HashAggregationOperator(plan(node.source()), groupChannels, types(node.groupingKeys()), calls, memory);
+    }
+
+    private Operator join(JoinNode node)
+    {
+        List<Symbol> left = node.left().outputs();
+        List<Symbol> right = node.right().outputs();
+        Map<Symbol, Integer> leftLayout = layout(left);
+        Map<Symbol, Integer> rightLayout = layout(right);
+        List<Integer> probeKeys = node.criteria().stream().map(clause -> leftLayout.get(clause.left())).toList();
+        List<Integer> buildKeys = node.criteria().stream().map(clause -> rightLayout.get(clause.right())).toList();
+        Optional<PageFilter> filter = node.filter().map(predicate -> {
+            List<Symbol> combined = new ArrayList<>(left);
+            combined.addAll(right);
+            CompiledExpression compiled = CompiledExpression.compile(predicate, layout(combined));
+            return compiled::filter;
+        });
+        List<Integer> probeOutputs = range(left.size());
+        List<Integer> buildOutputs = node.outputsRight() ? range(right.size()) : List.of();
+        return new HashJoinOperator(plan(node.left()), plan(node.right()), probeKeys, buildKeys, node.type(), filter, probeOutputs, buildOutputs, types(left), types(right), memory);
+    }
+
+    private static List<Integer> range(int size)
+    {
+        List<Integer> channels = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            channels.add(i);
+        }
+        return channels;
+    }
+
+    private Operator values(ValuesNode node)
+    {
+        List<Symbol> outputs = node.outputs();
+        if (outputs.isEmpty()) {
+            return new ValuesOperator(List.of(new Page(node.rows().size())));
+        }
+        List<BlockBuilder> builders = outputs.stream().map(symbol -> symbol.type().createBlockBuilder(null, node.rows().size())).toList();
+        for (List<RowExpression> row : node.rows()) {
+            for (int column = 0; column < outputs.size(); column++) {
+                Object value = CompiledExpression.evaluateConstant(row.get(column));
+                Type type = outputs.get(column).type();
+                BlockBuilder builder = builders.get(column);
+                if (value == null) {
+                    builder.appendNull();
+                }
+                else if (type.getJavaType() == long.class) {
+                    type.writeLong(builder, (Long) value);
+                }
+                else if (type.getJavaType() == double.class) {
+                    type.writeDouble(builder, (Double) value);
+                }
+                else if (type.getJavaType() == boolean.class) {
+                    type.writeBoolean(builder, (Boolean) value);
+                }
+                else if (value instanceof io.airlift.slice.Slice slice) {
+                    type.writeSlice(builder, slice);
+                }
+                else {
+                    type.writeObject(builder, value);
+                }
+            }
+        }
+        return new ValuesOperator(List.of(new Page(node.rows().size(), builders.stream().map(BlockBuilder::build).toArray(io.trino.spi.block.Block[]::new))));
+    }
+
+    private Operator window(WindowNode node)
+    {
+        List<Symbol> input = node.source().outputs();
+        Map<Symbol, Integer> layout = layout(input);
+        List<WindowFunctionCall> calls = new ArrayList<>();
+        for (WindowNode.Function function : node.functions()) {
+            List<Integer> arguments = function.arguments().stream().map(layout::get).toList();
+            Type outputType = function.output().type();
+            Frame frame = frame(function.frame());
+            WindowFunctionCall call = switch (function.name()) {
+                case "row_number" -> WindowFunctionCall.function(WindowFunctionCall.Kind.ROW_NUMBER, arguments, outputType);
+                case "rank" -> WindowFunctionCall.function(WindowFunctionCall.Kind.RANK, arguments, outputType);
+                case "dense_rank" -> WindowFunctionCall.function(WindowFunctionCall.Kind.DENSE_RANK, arguments, outputType);
+                case "percent_rank" -> WindowFunctionCall.function(WindowFunctionCall.Kind.PERCENT_RANK, arguments, outputType);
+                case "cume_dist" -> WindowFunctionCall.function(WindowFunctionCall.Kind.CUME_DIST, arguments, outputType);
+                case "ntile" -> WindowFunctionCall.function(WindowFunctionCall.Kind.NTILE, arguments, outputType);
+                case "lag" -> WindowFunctionCall.function(WindowFunctionCall.Kind.LAG, arguments, outputType);
+                case "lead" -> WindowFunctionCall.function(WindowFunctionCall.Kind.LEAD, arguments, outputType);
+                case "first_value" -> new WindowFunctionCall(WindowFunctionCall.Kind.FIRST_VALUE, arguments, outputType, frame, Optional.empty());
+                case "last_value" -> new WindowFunctionCall(WindowFunctionCall.Kind.LAST_VALUE, arguments, outputType, frame, Optional.empty());
+                case "nth_value" -> new WindowFunctionCall(WindowFunctionCall.Kind.NTH_VALUE, arguments, outputType, frame, Optional.empty());
+                default -> {
+                    AggregateFunction aggregate = function.name().equals("count_all") ? AggregateFunction.COUNT_ALL : aggregateFunction(function.name());
+                    AggregateCall aggregateCall = new AggregateCall(aggregate, arguments.isEmpty() ? -1 : arguments.getFirst(),
+                            function.arguments().isEmpty() ? Optional.empty() : Optional.of(function.arguments().getFirst().type()), outputType, false, Optional.empty());
+                    yield WindowFunctionCall.aggregate(aggregateCall, frame);
+                }
+            };
+            calls.add(call);
+        }
+        List<Integer> partition = node.partitionBy().stream().map(layout::get).toList();
+        return new WindowOperator(plan(node.source()), types(input), partition, channels(input, node.orderBy()), orders(node.orderBy()), calls, memory);
+    }
+
+    private static AggregateFunction aggregateFunction(String name)
+    {
+        return switch (name) {
+            case "count" -> AggregateFunction.COUNT;
+            case "sum" -> AggregateFunction.SUM;
+            case "avg" -> AggregateFunction.AVG;
+            case "min" -> AggregateFunction.MIN;
+            case "max" -> AggregateFunction.MAX;
+            default -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Window function '" + name + "' is not supported");
+        };
+    }
+
+    private static Frame frame(WindowNode.Frame frame)
+    {
+        return new Frame(
+                frame.unit() == WindowNode.FrameUnit.ROWS ? Frame.Unit.ROWS : Frame.Unit.RANGE,
+                new Frame.Bound(Frame.BoundType.valueOf(frame.startType().name()), frame.startOffset().orElse(0L)),
+                new Frame.Bound(Frame.BoundType.valueOf(frame.endType().name()), frame.endOffset().orElse(0L)));
+    }
+}

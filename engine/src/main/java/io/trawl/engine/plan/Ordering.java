@@ -1,0 +1,5 @@
+package io.trawl.engine.plan;
+
+import io.trino.spi.connector.SortOrder;
+
+public record Ordering(Symbol symbol, SortOrder order) {}
