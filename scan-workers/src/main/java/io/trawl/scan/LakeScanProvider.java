@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -85,13 +87,27 @@ public final class LakeScanProvider
         FileFormat format = FileFormat.of(table);
         long bytes = 0;
         long rows = 0;
+        Map<String, TableEstimate.ValueRange> ranges = new HashMap<>();
+        boolean rangesComplete = true;
         for (StoredObject file : DataFiles.list(store, table.storageDescriptor().location())) {
             bytes += file.size();
             if (format == FileFormat.PARQUET) {
                 rows += parquet.rowCount(file);
+                Map<String, TableEstimate.ValueRange> fileRanges = parquet.integerRanges(file);
+                if (rangesComplete && !ranges.isEmpty()) {
+                    ranges.keySet().retainAll(fileRanges.keySet());
+                    ranges.replaceAll((column, range) -> range.union(fileRanges.get(column)));
+                }
+                else if (rangesComplete) {
+                    ranges.putAll(fileRanges);
+                }
+                rangesComplete &= !fileRanges.isEmpty();
             }
         }
-        return new TableEstimate(bytes, format == FileFormat.PARQUET ? OptionalLong.of(rows) : OptionalLong.empty());
+        if (format != FileFormat.PARQUET) {
+            return new TableEstimate(bytes, OptionalLong.empty());
+        }
+        return new TableEstimate(bytes, OptionalLong.of(rows), rangesComplete ? ranges : Map.of());
     }
 
     @Override

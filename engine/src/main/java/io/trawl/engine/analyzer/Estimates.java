@@ -16,7 +16,12 @@ import io.trawl.engine.plan.ValuesNode;
 import io.trawl.engine.scan.ScanProvider;
 import io.trawl.engine.scan.TableEstimate;
 
+import io.trawl.engine.plan.Symbol;
+
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -53,9 +58,57 @@ final class Estimates
         };
     }
 
+    /**
+     * Estimated distinct values of a symbol in a relation: bounded by the relation's rows and, for a column
+     * read straight from a table, by the table's rows and its value range (Parquet min/max statistics).
+     */
+    double distinctValues(PlanNode node, Symbol symbol)
+    {
+        double rows = rows(node);
+        Optional<TableScanNode> scan = findScan(node, symbol);
+        if (scan.isEmpty()) {
+            return rows;
+        }
+        double distinct = tableRows(scan.get());
+        String column = scan.get().columnNames().get(scan.get().outputs().indexOf(symbol)).toLowerCase(Locale.ROOT);
+        Optional<TableEstimate.ValueRange> range = estimate(scan.get()).range(column);
+        if (range.isPresent()) {
+            distinct = Math.min(distinct, range.get().width());
+        }
+        return Math.max(1, Math.min(distinct, rows));
+    }
+
+    private static Optional<TableScanNode> findScan(PlanNode node, Symbol symbol)
+    {
+        if (node instanceof TableScanNode scan) {
+            return scan.outputs().contains(symbol) ? Optional.of(scan) : Optional.empty();
+        }
+        for (PlanNode source : node.sources()) {
+            if (source.outputs().contains(symbol)) {
+                return findScan(source, symbol);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Rows of an inner equi-join: |L|·|R| / Π max(distinct(left key), distinct(right key)). */
+    double joinRows(PlanNode left, double leftRows, PlanNode right, double rightRows, List<Symbol> leftKeys, List<Symbol> rightKeys)
+    {
+        double denominator = 1;
+        for (int i = 0; i < leftKeys.size(); i++) {
+            denominator *= Math.max(distinctValues(left, leftKeys.get(i)), distinctValues(right, rightKeys.get(i)));
+        }
+        return Math.max(1, leftRows * rightRows / Math.max(1, denominator));
+    }
+
+    private TableEstimate estimate(TableScanNode scan)
+    {
+        return tableEstimates.computeIfAbsent(scan.table().qualifiedName(), _ -> scanProvider.estimate(scan.table()));
+    }
+
     private double tableRows(TableScanNode scan)
     {
-        TableEstimate estimate = tableEstimates.computeIfAbsent(scan.table().qualifiedName(), _ -> scanProvider.estimate(scan.table()));
+        TableEstimate estimate = estimate(scan);
         if (estimate.rowCount().isPresent()) {
             return Math.max(1, estimate.rowCount().getAsLong());
         }

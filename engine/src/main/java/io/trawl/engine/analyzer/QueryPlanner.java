@@ -794,12 +794,21 @@ public final class QueryPlanner
         while (joined.size() < leaves.size()) {
             Set<Symbol> joinedSymbols = new HashSet<>(current.outputs());
             int best = -1;
+            double bestRows = Double.MAX_VALUE;
             for (int i = 0; i < leaves.size(); i++) {
-                if (joined.contains(i) || !connected(joinedSymbols, new HashSet<>(leaves.get(i).outputs()), remaining)) {
+                if (joined.contains(i)) {
                     continue;
                 }
-                if (best < 0 || rows[i] < rows[best]) {
+                List<Symbol> leftKeys = new ArrayList<>();
+                List<Symbol> rightKeys = new ArrayList<>();
+                equiKeys(joinedSymbols, new HashSet<>(leaves.get(i).outputs()), remaining, leftKeys, rightKeys);
+                if (leftKeys.isEmpty()) {
+                    continue;
+                }
+                double output = estimates.joinRows(current, currentRows, leaves.get(i), rows[i], leftKeys, rightKeys);
+                if (best < 0 || output < bestRows || output == bestRows && rows[i] < rows[best]) {
                     best = i;
+                    bestRows = output;
                 }
             }
             boolean cross = best < 0;
@@ -809,6 +818,7 @@ public final class QueryPlanner
                         best = i;
                     }
                 }
+                bestRows = currentRows * rows[best];
             }
             PlanNode build = leaves.get(best);
             Set<Symbol> buildSymbols = new HashSet<>(build.outputs());
@@ -827,7 +837,7 @@ public final class QueryPlanner
             List<RowExpression> residual = new ArrayList<>();
             splitJoinConjuncts(applicable, joinedSymbols, buildSymbols, left, right, criteria, residual);
             current = new JoinNode(JoinType.INNER, left.node, right.node, criteria, residual.isEmpty() ? Optional.empty() : Optional.of(Expressions.and(residual)));
-            currentRows = cross ? currentRows * rows[best] : Math.max(currentRows * selectivity[best], 1);
+            currentRows = bestRows;
             joined.add(best);
         }
         if (!remaining.isEmpty() || !constant.isEmpty()) {
@@ -838,21 +848,31 @@ public final class QueryPlanner
         return current;
     }
 
-    private static boolean connected(Set<Symbol> left, Set<Symbol> right, List<RowExpression> conjuncts)
+    /** The equality conjuncts joining two symbol sets directly (symbol = symbol), as key pairs. */
+    private static void equiKeys(Set<Symbol> left, Set<Symbol> right, List<RowExpression> conjuncts, List<Symbol> leftKeys, List<Symbol> rightKeys)
     {
         for (RowExpression conjunct : conjuncts) {
-            if (conjunct instanceof io.trawl.engine.expression.Call call && call.function() == Function.EQUAL) {
+            if (conjunct instanceof io.trawl.engine.expression.Call call && call.function() == Function.EQUAL
+                    && call.argument(0) instanceof Variable a && call.argument(1) instanceof Variable b) {
+                if (left.contains(a.symbol()) && right.contains(b.symbol())) {
+                    leftKeys.add(a.symbol());
+                    rightKeys.add(b.symbol());
+                }
+                else if (left.contains(b.symbol()) && right.contains(a.symbol())) {
+                    leftKeys.add(b.symbol());
+                    rightKeys.add(a.symbol());
+                }
+            }
+            else if (conjunct instanceof io.trawl.engine.expression.Call call && call.function() == Function.EQUAL) {
                 Set<Symbol> a = Expressions.symbols(call.argument(0));
                 Set<Symbol> b = Expressions.symbols(call.argument(1));
-                if (a.isEmpty() || b.isEmpty()) {
-                    continue;
-                }
-                if (left.containsAll(a) && right.containsAll(b) || left.containsAll(b) && right.containsAll(a)) {
-                    return true;
+                if (!a.isEmpty() && !b.isEmpty() && (left.containsAll(a) && right.containsAll(b) || left.containsAll(b) && right.containsAll(a))) {
+                    // an equality over expressions: connected, but without a column to estimate from
+                    leftKeys.add(left.containsAll(a) ? a.iterator().next() : b.iterator().next());
+                    rightKeys.add(left.containsAll(a) ? b.iterator().next() : a.iterator().next());
                 }
             }
         }
-        return false;
     }
 
     // ---------------------------------------------------------------- subqueries

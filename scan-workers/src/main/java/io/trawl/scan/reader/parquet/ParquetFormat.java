@@ -17,6 +17,16 @@ import io.trino.parquet.ParquetDataSource;
 import io.trino.parquet.ParquetReaderOptions;
 import io.trino.parquet.metadata.BlockMetadata;
 import io.trino.parquet.metadata.ParquetMetadata;
+import io.trawl.engine.scan.TableEstimate;
+import io.trino.parquet.metadata.ColumnChunkMetadata;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import io.trino.parquet.predicate.TupleDomainParquetPredicate;
 import io.trino.parquet.reader.MetadataReader;
 import io.trino.parquet.reader.ParquetReader;
@@ -133,6 +143,41 @@ public final class ParquetFormat
                 rows += rowGroup.rowCount();
             }
             return rows;
+        });
+    }
+
+    /**
+     * Min/max of each integer or date column over all row groups, from the footer's statistics (lower-case
+     * names). Columns without statistics in some row group are left out. Decimals are left out: their
+     * unscaled range says nothing about distinct values.
+     */
+    public Map<String, TableEstimate.ValueRange> integerRanges(StoredObject object)
+    {
+        ParquetMetadata footer = footer(object, ByteMeter.NONE);
+        return withCorruptionReported(object, () -> {
+            Map<String, TableEstimate.ValueRange> ranges = new HashMap<>();
+            Set<String> incomplete = new HashSet<>();
+            for (BlockMetadata rowGroup : footer.getBlocks()) {
+                for (ColumnChunkMetadata column : rowGroup.columns()) {
+                    if (column.getPath().size() != 1) {
+                        continue;
+                    }
+                    String name = column.getPath().toDotString().toLowerCase(Locale.ROOT);
+                    PrimitiveType type = column.getPrimitiveType();
+                    LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+                    boolean integral = (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32 || type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64)
+                            && (logical == null || logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation || logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation);
+                    Statistics<?> statistics = column.getStatistics();
+                    if (!integral || statistics == null || !statistics.hasNonNullValue()) {
+                        incomplete.add(name);
+                        continue;
+                    }
+                    TableEstimate.ValueRange range = new TableEstimate.ValueRange(((Number) statistics.genericGetMin()).longValue(), ((Number) statistics.genericGetMax()).longValue());
+                    ranges.merge(name, range, TableEstimate.ValueRange::union);
+                }
+            }
+            ranges.keySet().removeAll(incomplete);
+            return ranges;
         });
     }
 
