@@ -95,7 +95,7 @@ public final class QueryEngine
     public PlanNode plan(Query query, Session session)
     {
         OutputNode plan = new QueryPlanner(catalog, scanProvider, session).plan(query);
-        return new Optimizer(disabledOptimizers).optimize(plan);
+        return new Optimizer(new io.trawl.engine.analyzer.Estimates(scanProvider), disabledOptimizers).optimize(plan);
     }
 
     private QueryResult runQuery(Query query, Session session)

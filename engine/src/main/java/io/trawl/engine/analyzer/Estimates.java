@@ -29,17 +29,17 @@ import java.util.Map;
  * sizes); predicates apply fixed selectivities. Crude, but it orders TPC-H's joins the way a cost-based
  * optimizer would: the fact table probes, filtered dimensions build.
  */
-final class Estimates
+public final class Estimates
 {
     private final ScanProvider scanProvider;
     private final Map<String, TableEstimate> tableEstimates = new HashMap<>();
 
-    Estimates(ScanProvider scanProvider)
+    public Estimates(ScanProvider scanProvider)
     {
         this.scanProvider = scanProvider;
     }
 
-    double rows(PlanNode node)
+    public double rows(PlanNode node)
     {
         return switch (node) {
             case TableScanNode scan -> tableRows(scan);
@@ -76,6 +76,19 @@ final class Estimates
             distinct = Math.min(distinct, range.get().width());
         }
         return Math.max(1, Math.min(distinct, rows));
+    }
+
+    /** Distinct values of a column read straight from a table with value statistics; empty when unknown. */
+    public java.util.OptionalDouble knownDistinctValues(PlanNode node, Symbol symbol)
+    {
+        Optional<TableScanNode> scan = findScan(node, symbol);
+        if (scan.isEmpty()) {
+            return java.util.OptionalDouble.empty();
+        }
+        String column = scan.get().columnNames().get(scan.get().outputs().indexOf(symbol)).toLowerCase(Locale.ROOT);
+        return estimate(scan.get()).range(column)
+                .map(range -> java.util.OptionalDouble.of(Math.min(range.width(), tableRows(scan.get()))))
+                .orElse(java.util.OptionalDouble.empty());
     }
 
     private static Optional<TableScanNode> findScan(PlanNode node, Symbol symbol)

@@ -76,13 +76,13 @@ public final class LocalExecutionPlanner
 
     public Operator plan(PlanNode node)
     {
+        Optional<Fragment> fragment = fragment(node);
+        if (fragment.isPresent()) {
+            return scanOperator(fragment.get());
+        }
         return switch (node) {
             case OutputNode output -> project(plan(output.source()), output.source().outputs(), output.outputs().stream().map(symbol -> new Assignment(symbol, new Variable(symbol))).toList(), Optional.empty());
-            case TableScanNode scan -> scan(scan, Optional.empty(), Optional.empty());
-            case FilterNode filter when filter.source() instanceof TableScanNode scan -> scan(scan, Optional.of(filter.predicate()), Optional.empty());
-            case ProjectNode project when project.source() instanceof TableScanNode scan -> scan(scan, Optional.empty(), Optional.of(project.assignments()));
-            case ProjectNode project when project.source() instanceof FilterNode filter && filter.source() instanceof TableScanNode scan ->
-                    scan(scan, Optional.of(filter.predicate()), Optional.of(project.assignments()));
+            case TableScanNode scan -> throw new IllegalStateException("scans are planned as fragments: " + scan);
             case FilterNode filter -> project(plan(filter.source()), filter.source().outputs(), identity(filter.source().outputs()), Optional.of(filter.predicate()));
             case ProjectNode project -> project(plan(project.source()), project.source().outputs(), project.assignments(), Optional.empty());
             case AggregationNode aggregation -> aggregation(aggregation);
@@ -160,23 +160,157 @@ public final class LocalExecutionPlanner
         return new FilterProjectOperator(source, processor(inputLayout, assignments, filter));
     }
 
-    private Operator scan(TableScanNode scan, Optional<RowExpression> filter, Optional<List<Assignment>> assignments)
+    /**
+     * The part of a plan that runs inside scan tasks: a scan, then filters, projections, probes of joins
+     * whose build side is built once and shared (broadcast), and a partial aggregation. Null-extending
+     * RIGHT and FULL joins need one probe to see all rows, so they stay on the coordinator.
+     */
+    private record Fragment(TableScanNode scan, List<Symbol> layout, List<Runnable> prepare, List<AutoCloseable> resources, java.util.function.UnaryOperator<Operator> pipeline) {}
+
+    private Optional<Fragment> fragment(PlanNode node)
     {
+        return switch (node) {
+            case TableScanNode scan -> Optional.of(new Fragment(scan, scan.outputs(), List.of(), List.of(), java.util.function.UnaryOperator.identity()));
+            case FilterNode filter -> fragment(filter.source()).map(inner -> then(inner, filter.outputs(),
+                    processor(inner.layout(), identity(inner.layout()), Optional.of(filter.predicate()))));
+            case ProjectNode project -> fragment(project.source()).map(inner -> then(inner, project.outputs(),
+                    processor(inner.layout(), project.assignments(), Optional.empty())));
+            case JoinNode join when join.type() != io.trawl.engine.operator.JoinType.RIGHT && join.type() != io.trawl.engine.operator.JoinType.FULL ->
+                    fragment(join.left()).map(inner -> probe(inner, join));
+            case AggregationNode aggregation when aggregation.step() == AggregationNode.Step.PARTIAL ->
+                    fragment(aggregation.source()).map(inner -> partialAggregation(inner, aggregation));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Fragment then(Fragment inner, List<Symbol> layout, FilterProjectOperator.PageProcessor processor)
+    {
+        java.util.function.UnaryOperator<Operator> previous = inner.pipeline();
+        return new Fragment(inner.scan(), layout, inner.prepare(), inner.resources(), source -> new FilterProjectOperator(previous.apply(source), processor));
+    }
+
+    private Fragment probe(Fragment inner, JoinNode join)
+    {
+        List<Symbol> left = inner.layout();
+        List<Symbol> right = join.right().outputs();
+        Map<Symbol, Integer> leftLayout = layout(left);
+        Map<Symbol, Integer> rightLayout = layout(right);
+        List<Integer> probeKeys = join.criteria().stream().map(clause -> leftLayout.get(clause.left())).toList();
+        List<Integer> buildKeys = join.criteria().stream().map(clause -> rightLayout.get(clause.right())).toList();
+        Optional<PageFilter> filter = joinFilter(join, left, right);
+        List<Integer> probeOutputs = range(left.size());
+        List<Integer> buildOutputs = join.outputsRight() ? range(right.size()) : List.of();
+        boolean longKey = HashJoinOperator.usesLongKey(types(left), probeKeys, types(right), buildKeys);
+        Operator build = plan(join.right());
+        SharedLookup shared = new SharedLookup(() -> HashJoinOperator.LookupSource.build(build, buildKeys, types(right), longKey, memory));
+        List<Runnable> prepare = new ArrayList<>(inner.prepare());
+        prepare.add(shared::build);
+        List<AutoCloseable> resources = new ArrayList<>(inner.resources());
+        resources.add(shared);
+        resources.add(build);
+        java.util.function.UnaryOperator<Operator> previous = inner.pipeline();
+        List<Symbol> layout = new ArrayList<>(left);
+        if (join.outputsRight()) {
+            layout.addAll(right);
+        }
+        return new Fragment(inner.scan(), layout, prepare, resources, source -> new HashJoinOperator(previous.apply(source), shared::get,
+                probeKeys, buildKeys, join.type(), filter, probeOutputs, buildOutputs, types(left), types(right), memory));
+    }
+
+    private Fragment partialAggregation(Fragment inner, AggregationNode aggregation)
+    {
+        Map<Symbol, Integer> layout = layout(inner.layout());
+        List<Integer> groupChannels = aggregation.groupingKeys().stream().map(layout::get).toList();
+        List<AggregateCall> calls = aggregateCalls(aggregation, layout);
+        java.util.function.UnaryOperator<Operator> previous = inner.pipeline();
+        return new Fragment(inner.scan(), aggregation.outputs(), inner.prepare(), inner.resources(),
+                source -> new PartialAggregationOperator(previous.apply(source), groupChannels, types(aggregation.groupingKeys()), calls, memory));
+    }
+
+    /** A hash table built once on the coordinator before scan tasks start, then probed by all of them. */
+    private static final class SharedLookup
+            implements AutoCloseable
+    {
+        private final java.util.function.Supplier<HashJoinOperator.LookupSource> builder;
+        private volatile HashJoinOperator.LookupSource lookup;
+
+        SharedLookup(java.util.function.Supplier<HashJoinOperator.LookupSource> builder)
+        {
+            this.builder = builder;
+        }
+
+        void build()
+        {
+            if (lookup == null) {
+                lookup = builder.get();
+            }
+        }
+
+        HashJoinOperator.LookupSource get()
+        {
+            return java.util.Objects.requireNonNull(lookup, "hash table used before it was built");
+        }
+
+        @Override
+        public void close()
+        {
+            if (lookup != null) {
+                lookup.close();
+            }
+        }
+    }
+
+    private Operator scanOperator(Fragment fragment)
+    {
+        TableScanNode scan = fragment.scan();
         List<ScanColumn> columns = new ArrayList<>();
         List<String> dataColumns = scan.table().allColumns().stream().map(column -> column.name().toLowerCase(Locale.ROOT)).toList();
         for (int i = 0; i < scan.outputs().size(); i++) {
             String name = scan.columnNames().get(i);
             columns.add(new ScanColumn(name, dataColumns.indexOf(name.toLowerCase(Locale.ROOT)), scan.outputs().get(i).type()));
         }
-        FilterProjectOperator.PageProcessor processor = processor(scan.outputs(), assignments.orElse(identity(scan.outputs())), filter);
-        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, processor, workerSlots);
+        TaskPipeline pipeline = new TaskPipeline()
+        {
+            @Override
+            public void prepare()
+            {
+                fragment.prepare().forEach(Runnable::run);
+            }
+
+            @Override
+            public Operator create(Operator splitPages)
+            {
+                return fragment.pipeline().apply(splitPages);
+            }
+
+            @Override
+            public void close()
+            {
+                for (AutoCloseable resource : fragment.resources()) {
+                    try {
+                        resource.close();
+                    }
+                    catch (Exception e) {
+                        throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Failed to release " + resource + ": " + e, e);
+                    }
+                }
+            }
+        };
+        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, pipeline, workerSlots);
     }
 
-    private Operator aggregation(AggregationNode node)
+    private Optional<PageFilter> joinFilter(JoinNode join, List<Symbol> left, List<Symbol> right)
     {
-        List<Symbol> input = node.source().outputs();
-        Map<Symbol, Integer> layout = layout(input);
-        List<Integer> groupChannels = node.groupingKeys().stream().map(layout::get).toList();
+        return join.filter().map(predicate -> {
+            List<Symbol> combined = new ArrayList<>(left);
+            combined.addAll(right);
+            CompiledExpression compiled = CompiledExpression.compile(predicate, layout(combined));
+            return compiled::filter;
+        });
+    }
+
+    private static List<AggregateCall> aggregateCalls(AggregationNode node, Map<Symbol, Integer> layout)
+    {
         List<AggregateCall> calls = new ArrayList<>();
         for (Aggregate aggregate : node.aggregates()) {
             calls.add(new AggregateCall(
@@ -187,7 +321,14 @@ public final class LocalExecutionPlanner
                     aggregate.distinct(),
                     aggregate.mask().map(layout::get)));
         }
-        return new HashAggregationOperator(plan(node.source()), groupChannels, types(node.groupingKeys()), calls, memory);
+        return calls;
+    }
+
+    private Operator aggregation(AggregationNode node)
+    {
+        Map<Symbol, Integer> layout = layout(node.source().outputs());
+        List<Integer> groupChannels = node.groupingKeys().stream().map(layout::get).toList();
+        return new HashAggregationOperator(plan(node.source()), groupChannels, types(node.groupingKeys()), aggregateCalls(node, layout), memory);
     }
 
     private Operator join(JoinNode node)
@@ -198,15 +339,9 @@ public final class LocalExecutionPlanner
         Map<Symbol, Integer> rightLayout = layout(right);
         List<Integer> probeKeys = node.criteria().stream().map(clause -> leftLayout.get(clause.left())).toList();
         List<Integer> buildKeys = node.criteria().stream().map(clause -> rightLayout.get(clause.right())).toList();
-        Optional<PageFilter> filter = node.filter().map(predicate -> {
-            List<Symbol> combined = new ArrayList<>(left);
-            combined.addAll(right);
-            CompiledExpression compiled = CompiledExpression.compile(predicate, layout(combined));
-            return compiled::filter;
-        });
         List<Integer> probeOutputs = range(left.size());
         List<Integer> buildOutputs = node.outputsRight() ? range(right.size()) : List.of();
-        return new HashJoinOperator(plan(node.left()), plan(node.right()), probeKeys, buildKeys, node.type(), filter, probeOutputs, buildOutputs, types(left), types(right), memory);
+        return new HashJoinOperator(plan(node.left()), plan(node.right()), probeKeys, buildKeys, node.type(), joinFilter(node, left, right), probeOutputs, buildOutputs, types(left), types(right), memory);
     }
 
     private static List<Integer> range(int size)

@@ -39,7 +39,7 @@ final class ScanOperator
     private final List<ScanColumn> columns;
     private final TupleDomain<String> domain;
     private final ByteMeter meter;
-    private final FilterProjectOperator.PageProcessor processor;
+    private final TaskPipeline pipeline;
     private final Semaphore workerSlots;
     private final BlockingQueue<Page> queue = new ArrayBlockingQueue<>(32);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -49,14 +49,14 @@ final class ScanOperator
     private int remainingTasks = -1;
 
     ScanOperator(ScanProvider scanProvider, Table table, List<ScanColumn> columns, TupleDomain<String> domain, ByteMeter meter,
-            FilterProjectOperator.PageProcessor processor, Semaphore workerSlots)
+            TaskPipeline pipeline, Semaphore workerSlots)
     {
         this.scanProvider = scanProvider;
         this.table = table;
         this.columns = List.copyOf(columns);
         this.domain = domain;
         this.meter = meter;
-        this.processor = processor;
+        this.pipeline = pipeline;
         this.workerSlots = workerSlots;
     }
 
@@ -91,6 +91,7 @@ final class ScanOperator
 
     private void start()
     {
+        pipeline.prepare();
         List<ScanSplit> splits = scanProvider.planSplits(table, meter);
         remainingTasks = splits.size();
         if (splits.isEmpty()) {
@@ -110,11 +111,11 @@ final class ScanOperator
             workerSlots.acquire();
             acquired = true;
             if (!closed && failure.get() == null) {
-                try (PageSource source = scanProvider.createPageSource(table, split, columns, domain, meter)) {
-                    for (Page page = source.nextPage(); page != null && !closed; page = source.nextPage()) {
-                        Page result = processor.process(page);
-                        if (result.getPositionCount() > 0) {
-                            put(result);
+                try (PageSource source = scanProvider.createPageSource(table, split, columns, domain, meter);
+                        Operator task = pipeline.create(source::nextPage)) {
+                    for (Page page = task.next(); page != null && !closed; page = task.next()) {
+                        if (page.getPositionCount() > 0) {
+                            put(page);
                         }
                     }
                 }
@@ -173,6 +174,13 @@ final class ScanOperator
         if (executor != null) {
             tasks.forEach(task -> task.cancel(true));
             executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        pipeline.close();
     }
 }

@@ -60,7 +60,9 @@ final class DecimalArithmetic
     static void store(Vector out, int i, long high, long low)
     {
         DecimalType type = (DecimalType) out.type;
-        if (Decimals.overflows(Int128.valueOf(high, low), type.getPrecision())) {
+        // a value that fits in a long has at most 19 digits: only small precisions need the full check
+        boolean fitsLong = high == (low >> 63);
+        if ((!fitsLong || type.getPrecision() < 19) && Decimals.overflows(Int128.valueOf(high, low), type.getPrecision())) {
             throw new TrawlException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Decimal overflow: result does not fit in " + type.getDisplayName());
         }
         if (out.representation == Vector.Representation.INT128) {

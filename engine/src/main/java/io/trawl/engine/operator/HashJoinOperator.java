@@ -54,27 +54,21 @@ public final class HashJoinOperator
     private final List<Type> probeTypes;
     private final List<Type> buildTypes;
     private final MemoryBudget memoryBudget;
-    private final RowBuffer buildBuffer;
     private final ValueOperations[] keyOperations;
     private final ValueOperations[] buildKeyOperations;
     private final boolean longKey;
     private final ArrayDeque<Page> pending = new ArrayDeque<>();
 
-    // build side, valid once built
-    private Page buildPage;
-    private Block[] buildKeyBlocks;
-    private long[] buildLongKeys;
-    private int[] heads;
-    private int[] nextRow;
-    private int mask;
-    private int[] nullKeyRows;
+    // build side, valid once built (shared read-only by several probes when the operator did not build it)
+    private LookupSource lookup;
+    private final java.util.function.Supplier<LookupSource> sharedLookup;
     private boolean[] buildMatched;
-    private long tableBytesReserved;
 
     // probe side state for the current page
     private Page probePage;
     private Block[] probeKeyBlocks;
     private long[] probeHashes;
+    private long[] probeLongKeys;
     private boolean[] probeKeyNull;
     private boolean[] probeMatched;
     private int probePosition;
@@ -112,8 +106,47 @@ public final class HashJoinOperator
             List<Type> buildTypes,
             MemoryBudget memoryBudget)
     {
+        this(probe, requireNonNull(build, "build is null"), null, probeKeyChannels, buildKeyChannels, joinType, filter, probeOutputChannels, buildOutputChannels, probeTypes, buildTypes, memoryBudget);
+    }
+
+    /**
+     * A probe over a hash table built once and shared by several probes running in parallel (scan tasks).
+     * Not for RIGHT or FULL joins, whose unmatched build rows need one probe to see every probe row.
+     */
+    public HashJoinOperator(
+            Operator probe,
+            java.util.function.Supplier<LookupSource> sharedLookup,
+            List<Integer> probeKeyChannels,
+            List<Integer> buildKeyChannels,
+            JoinType joinType,
+            Optional<PageFilter> filter,
+            List<Integer> probeOutputChannels,
+            List<Integer> buildOutputChannels,
+            List<Type> probeTypes,
+            List<Type> buildTypes,
+            MemoryBudget memoryBudget)
+    {
+        this(probe, null, requireNonNull(sharedLookup, "sharedLookup is null"), probeKeyChannels, buildKeyChannels, joinType, filter, probeOutputChannels, buildOutputChannels, probeTypes, buildTypes, memoryBudget);
+        checkArgument(joinType != JoinType.RIGHT && joinType != JoinType.FULL, "%s joins cannot share a build side", joinType);
+    }
+
+    private HashJoinOperator(
+            Operator probe,
+            Operator build,
+            java.util.function.Supplier<LookupSource> sharedLookup,
+            List<Integer> probeKeyChannels,
+            List<Integer> buildKeyChannels,
+            JoinType joinType,
+            Optional<PageFilter> filter,
+            List<Integer> probeOutputChannels,
+            List<Integer> buildOutputChannels,
+            List<Type> probeTypes,
+            List<Type> buildTypes,
+            MemoryBudget memoryBudget)
+    {
         this.probe = requireNonNull(probe, "probe is null");
-        this.build = requireNonNull(build, "build is null");
+        this.build = build;
+        this.sharedLookup = sharedLookup;
         checkArgument(probeKeyChannels.size() == buildKeyChannels.size(), "probe and build key counts differ");
         this.joinType = requireNonNull(joinType, "joinType is null");
         checkArgument(joinType != JoinType.NULL_AWARE_ANTI || probeKeyChannels.size() == 1, "NULL_AWARE_ANTI needs exactly one key");
@@ -126,7 +159,6 @@ public final class HashJoinOperator
         this.probeTypes = List.copyOf(probeTypes);
         this.buildTypes = List.copyOf(buildTypes);
         this.memoryBudget = requireNonNull(memoryBudget, "memoryBudget is null");
-        this.buildBuffer = new RowBuffer(this.buildTypes, memoryBudget, MEMORY_HOLDER);
         this.keyOperations = new ValueOperations[this.probeKeyChannels.length];
         this.buildKeyOperations = new ValueOperations[this.probeKeyChannels.length];
         for (int i = 0; i < keyOperations.length; i++) {
@@ -135,9 +167,7 @@ public final class HashJoinOperator
             checkArgument(keyOperations[i].comparableWith(buildKeyOperations[i]), "join key types differ: %s and %s",
                     keyOperations[i].type(), buildKeyOperations[i].type());
         }
-        this.longKey = keyOperations.length == 1
-                && isPlainLong(this.probeTypes.get(this.probeKeyChannels[0]))
-                && isPlainLong(this.buildTypes.get(this.buildKeyChannels[0]));
+        this.longKey = usesLongKey(probeTypes, probeKeyChannels, buildTypes, buildKeyChannels);
     }
 
     private static boolean isPlainLong(Type type)
@@ -158,7 +188,7 @@ public final class HashJoinOperator
     @Override
     public Page next()
     {
-        if (buildPage == null) {
+        if (lookup == null) {
             buildHashTable();
         }
         while (pending.isEmpty()) {
@@ -186,64 +216,25 @@ public final class HashJoinOperator
     /** With an empty build side, inner, right and semi joins have no rows, so the probe is not read. */
     private boolean probeCannotProduceRows()
     {
-        return buildPage.getPositionCount() == 0
+        return lookup.buildPage.getPositionCount() == 0
                 && (joinType == JoinType.INNER || joinType == JoinType.RIGHT || joinType == JoinType.SEMI);
     }
 
     private void buildHashTable()
     {
-        for (Page page = build.next(); page != null; page = build.next()) {
-            buildBuffer.add(page);
+        if (sharedLookup != null) {
+            lookup = sharedLookup.get();
         }
-        buildPage = buildBuffer.build();
-        int rowCount = buildPage.getPositionCount();
-        buildKeyBlocks = new Block[buildKeyChannels.length];
-        for (int i = 0; i < buildKeyChannels.length; i++) {
-            buildKeyBlocks[i] = buildPage.getBlock(buildKeyChannels[i]);
-        }
-        int tableSize = Integer.highestOneBit(Math.max(8, rowCount) * 2 - 1) * 2;
-        long bytes = tableSize * 4L + rowCount * 4L + (longKey ? rowCount * 8L : rowCount * 8L) + rowCount;
-        memoryBudget.reserve(bytes, MEMORY_HOLDER);
-        tableBytesReserved = bytes;
-
-        heads = new int[tableSize];
-        Arrays.fill(heads, DONE);
-        mask = tableSize - 1;
-        nextRow = new int[rowCount];
-        boolean[] keyNull = new boolean[rowCount];
-        long[] hashes = hashKeys(buildKeyOperations, buildKeyBlocks, rowCount, keyNull);
-        if (longKey) {
-            buildLongKeys = new long[rowCount];
-            Type keyType = buildTypes.get(buildKeyChannels[0]);
-            for (int row = 0; row < rowCount; row++) {
-                if (!keyNull[row]) {
-                    buildLongKeys[row] = keyType.getLong(buildKeyBlocks[0], row);
-                }
-            }
-        }
-        int nullKeyCount = 0;
-        int[] nullRows = new int[rowCount];
-        // inserting backwards leaves every chain in ascending row order
-        for (int row = rowCount - 1; row >= 0; row--) {
-            if (keyNull[row]) {
-                nullRows[nullKeyCount++] = row;
-                continue;
-            }
-            int bucket = (int) hashes[row] & mask;
-            nextRow[row] = heads[bucket];
-            heads[bucket] = row;
-        }
-        nullKeyRows = new int[nullKeyCount];
-        for (int i = 0; i < nullKeyCount; i++) {
-            nullKeyRows[i] = nullRows[nullKeyCount - 1 - i];
+        else {
+            lookup = LookupSource.build(build, buildKeyChannels, buildTypes, buildKeyOperations, longKey, memoryBudget);
         }
         if (joinType == JoinType.RIGHT || joinType == JoinType.FULL) {
-            buildMatched = new boolean[rowCount];
+            buildMatched = new boolean[lookup.buildPage.getPositionCount()];
         }
     }
 
     /** Hashes of the key tuple at each position (0 with no keys); marks positions with a NULL key. */
-    private long[] hashKeys(ValueOperations[] operationsByKey, Block[] keyBlocks, int positionCount, boolean[] keyNull)
+    private static long[] hashKeys(ValueOperations[] operationsByKey, Block[] keyBlocks, int positionCount, boolean[] keyNull, boolean longKey)
     {
         long[] hashes = new long[positionCount];
         if (longKey) {
@@ -283,7 +274,16 @@ public final class HashJoinOperator
             probeKeyBlocks[i] = page.getBlock(probeKeyChannels[i]);
         }
         probeKeyNull = new boolean[positionCount];
-        probeHashes = hashKeys(keyOperations, probeKeyBlocks, positionCount, probeKeyNull);
+        probeHashes = hashKeys(keyOperations, probeKeyBlocks, positionCount, probeKeyNull, longKey);
+        if (longKey) {
+            probeLongKeys = new long[positionCount];
+            Type keyType = keyOperations[0].type();
+            for (int position = 0; position < positionCount; position++) {
+                if (!probeKeyNull[position]) {
+                    probeLongKeys[position] = keyType.getLong(probeKeyBlocks[0], position);
+                }
+            }
+        }
         probeMatched = new boolean[positionCount];
         probePosition = 0;
         candidateCursor = START;
@@ -337,7 +337,7 @@ public final class HashJoinOperator
             return;
         }
         candidateSource = CandidateSource.CHAIN;
-        candidateCursor = heads[(int) probeHashes[position] & mask];
+        candidateCursor = lookup.heads[(int) probeHashes[position] & lookup.mask];
         if (candidateCursor == DONE) {
             switchToNullKeyRowsIfNullAware();
         }
@@ -345,7 +345,7 @@ public final class HashJoinOperator
 
     private void switchToNullKeyRowsIfNullAware()
     {
-        if (joinType == JoinType.NULL_AWARE_ANTI && nullKeyRows.length > 0) {
+        if (joinType == JoinType.NULL_AWARE_ANTI && lookup.nullKeyRows.length > 0) {
             candidateSource = CandidateSource.NULL_KEY_ROWS;
             candidateCursor = 0;
         }
@@ -361,7 +361,7 @@ public final class HashJoinOperator
             switch (candidateSource) {
                 case CHAIN -> {
                     int row = candidateCursor;
-                    candidateCursor = nextRow[row];
+                    candidateCursor = lookup.nextRow[row];
                     boolean equal = keysEqual(position, row);
                     if (candidateCursor == DONE) {
                         switchToNullKeyRowsIfNullAware();
@@ -371,19 +371,19 @@ public final class HashJoinOperator
                     }
                 }
                 case NULL_KEY_ROWS -> {
-                    int row = nullKeyRows[candidateCursor++];
-                    if (candidateCursor == nullKeyRows.length) {
+                    int row = lookup.nullKeyRows[candidateCursor++];
+                    if (candidateCursor == lookup.nullKeyRows.length) {
                         candidateCursor = DONE;
                     }
                     return row;
                 }
                 case ALL_ROWS -> {
                     int row = candidateCursor++;
-                    if (row >= buildPage.getPositionCount()) {
+                    if (row >= lookup.buildPage.getPositionCount()) {
                         candidateCursor = DONE;
                         return DONE;
                     }
-                    if (candidateCursor == buildPage.getPositionCount()) {
+                    if (candidateCursor == lookup.buildPage.getPositionCount()) {
                         candidateCursor = DONE;
                     }
                     return row;
@@ -396,10 +396,10 @@ public final class HashJoinOperator
     private boolean keysEqual(int probePosition, int buildRow)
     {
         if (longKey) {
-            return keyOperations[0].type().getLong(probeKeyBlocks[0], probePosition) == buildLongKeys[buildRow];
+            return probeLongKeys[probePosition] == lookup.buildLongKeys[buildRow];
         }
         for (int key = 0; key < keyOperations.length; key++) {
-            if (!keyOperations[key].equalValues(probeKeyBlocks[key], probePosition, buildKeyOperations[key], buildKeyBlocks[key], buildRow)) {
+            if (!keyOperations[key].equalValues(probeKeyBlocks[key], probePosition, buildKeyOperations[key], lookup.buildKeyBlocks[key], buildRow)) {
                 return false;
             }
         }
@@ -417,7 +417,7 @@ public final class HashJoinOperator
                 blocks[channel] = probePage.getBlock(channel).getPositions(probePositions, 0, count);
             }
             for (int channel = 0; channel < buildTypes.size(); channel++) {
-                blocks[probeTypes.size() + channel] = buildPage.getBlock(channel).getPositions(buildRows, 0, count);
+                blocks[probeTypes.size() + channel] = lookup.buildPage.getBlock(channel).getPositions(buildRows, 0, count);
             }
             boolean[] passed = filter.filter(new Page(count, blocks));
             probePositions = new int[count];
@@ -447,7 +447,7 @@ public final class HashJoinOperator
             output[i] = probePage.getBlock(probeOutputChannels[i]).copyPositions(probePositions, 0, matchCount);
         }
         for (int i = 0; i < buildOutputChannels.length; i++) {
-            output[probeOutputChannels.length + i] = buildPage.getBlock(buildOutputChannels[i]).copyPositions(buildRows, 0, matchCount);
+            output[probeOutputChannels.length + i] = lookup.buildPage.getBlock(buildOutputChannels[i]).copyPositions(buildRows, 0, matchCount);
         }
         pending.add(new Page(matchCount, output));
     }
@@ -489,7 +489,7 @@ public final class HashJoinOperator
         if (buildMatched == null) {
             return false;
         }
-        int rowCount = buildPage.getPositionCount();
+        int rowCount = lookup.buildPage.getPositionCount();
         int[] rows = new int[BATCH_ROWS];
         int count = 0;
         while (nextUnmatchedBuildRow < rowCount && count < BATCH_ROWS) {
@@ -506,18 +506,137 @@ public final class HashJoinOperator
             output[i] = RunLengthEncodedBlock.create(probeTypes.get(probeOutputChannels[i]), null, count);
         }
         for (int i = 0; i < buildOutputChannels.length; i++) {
-            output[probeOutputChannels.length + i] = buildPage.getBlock(buildOutputChannels[i]).copyPositions(rows, 0, count);
+            output[probeOutputChannels.length + i] = lookup.buildPage.getBlock(buildOutputChannels[i]).copyPositions(rows, 0, count);
         }
         pending.add(new Page(count, output));
         return true;
     }
 
+    /** Whether a join compares its single key as a plain long (the fast path); build and probe must agree. */
+    public static boolean usesLongKey(List<Type> probeTypes, List<Integer> probeKeyChannels, List<Type> buildTypes, List<Integer> buildKeyChannels)
+    {
+        return probeKeyChannels.size() == 1
+                && isPlainLong(probeTypes.get(probeKeyChannels.getFirst()))
+                && isPlainLong(buildTypes.get(buildKeyChannels.getFirst()));
+    }
+
+    /**
+     * The build side of a hash join: all build rows in one page and a chained hash table over their keys.
+     * Immutable once built, so parallel probes can share it; its memory stays reserved until closed.
+     */
+    public static final class LookupSource
+            implements AutoCloseable
+    {
+        final Page buildPage;
+        final Block[] buildKeyBlocks;
+        final long[] buildLongKeys;
+        final int[] heads;
+        final int[] nextRow;
+        final int mask;
+        final int[] nullKeyRows;
+        private final RowBuffer buffer;
+        private final MemoryBudget memoryBudget;
+        private long bytesReserved;
+
+        private LookupSource(Page buildPage, Block[] buildKeyBlocks, long[] buildLongKeys, int[] heads, int[] nextRow, int mask, int[] nullKeyRows,
+                RowBuffer buffer, MemoryBudget memoryBudget, long bytesReserved)
+        {
+            this.buildPage = buildPage;
+            this.buildKeyBlocks = buildKeyBlocks;
+            this.buildLongKeys = buildLongKeys;
+            this.heads = heads;
+            this.nextRow = nextRow;
+            this.mask = mask;
+            this.nullKeyRows = nullKeyRows;
+            this.buffer = buffer;
+            this.memoryBudget = memoryBudget;
+            this.bytesReserved = bytesReserved;
+        }
+
+        /** Consumes the build input completely (and closes it) and hashes its keys. */
+        public static LookupSource build(Operator build, List<Integer> buildKeyChannelList, List<Type> buildTypes, boolean longKey, MemoryBudget memoryBudget)
+        {
+            int[] buildKeyChannels = toArray(buildKeyChannelList);
+            ValueOperations[] operations = new ValueOperations[buildKeyChannels.length];
+            for (int i = 0; i < operations.length; i++) {
+                operations[i] = ValueOperations.forType(buildTypes.get(buildKeyChannels[i]));
+            }
+            try (build) {
+                return build(build, buildKeyChannels, buildTypes, operations, longKey, memoryBudget);
+            }
+        }
+
+        static LookupSource build(Operator build, int[] buildKeyChannels, List<Type> buildTypes, ValueOperations[] buildKeyOperations, boolean longKey, MemoryBudget memoryBudget)
+        {
+            RowBuffer buffer = new RowBuffer(buildTypes, memoryBudget, MEMORY_HOLDER);
+            for (Page page = build.next(); page != null; page = build.next()) {
+                buffer.add(page);
+            }
+            Page buildPage = buffer.build();
+            int rowCount = buildPage.getPositionCount();
+            Block[] buildKeyBlocks = new Block[buildKeyChannels.length];
+            for (int i = 0; i < buildKeyChannels.length; i++) {
+                buildKeyBlocks[i] = buildPage.getBlock(buildKeyChannels[i]);
+            }
+            int tableSize = Integer.highestOneBit(Math.max(8, rowCount) * 2 - 1) * 2;
+            long bytes = tableSize * 4L + rowCount * 4L + rowCount * 8L + rowCount;
+            memoryBudget.reserve(bytes, MEMORY_HOLDER);
+
+            int[] heads = new int[tableSize];
+            Arrays.fill(heads, DONE);
+            int mask = tableSize - 1;
+            int[] nextRow = new int[rowCount];
+            boolean[] keyNull = new boolean[rowCount];
+            long[] hashes = hashKeys(buildKeyOperations, buildKeyBlocks, rowCount, keyNull, longKey);
+            long[] buildLongKeys = null;
+            if (longKey) {
+                buildLongKeys = new long[rowCount];
+                Type keyType = buildTypes.get(buildKeyChannels[0]);
+                for (int row = 0; row < rowCount; row++) {
+                    if (!keyNull[row]) {
+                        buildLongKeys[row] = keyType.getLong(buildKeyBlocks[0], row);
+                    }
+                }
+            }
+            int nullKeyCount = 0;
+            int[] nullRows = new int[rowCount];
+            // inserting backwards leaves every chain in ascending row order
+            for (int row = rowCount - 1; row >= 0; row--) {
+                if (keyNull[row]) {
+                    nullRows[nullKeyCount++] = row;
+                    continue;
+                }
+                int bucket = (int) hashes[row] & mask;
+                nextRow[row] = heads[bucket];
+                heads[bucket] = row;
+            }
+            int[] nullKeyRows = new int[nullKeyCount];
+            for (int i = 0; i < nullKeyCount; i++) {
+                nullKeyRows[i] = nullRows[nullKeyCount - 1 - i];
+            }
+            return new LookupSource(buildPage, buildKeyBlocks, buildLongKeys, heads, nextRow, mask, nullKeyRows, buffer, memoryBudget, bytes);
+        }
+
+        public int rowCount()
+        {
+            return buildPage.getPositionCount();
+        }
+
+        @Override
+        public void close()
+        {
+            buffer.close();
+            memoryBudget.free(bytesReserved);
+            bytesReserved = 0;
+        }
+    }
+
     @Override
     public void close()
     {
-        buildBuffer.close();
-        memoryBudget.free(tableBytesReserved);
-        tableBytesReserved = 0;
+        if (lookup != null && sharedLookup == null) {
+            lookup.close();
+        }
         try (probe; build) {
             // closes both inputs even if one fails
         }

@@ -77,7 +77,7 @@ public final class PruneColumns
                     aggregate.argument().ifPresent(needed::add);
                     aggregate.mask().ifPresent(needed::add);
                 });
-                yield new AggregationNode(prune(aggregation.source(), needed), aggregation.groupingKeys(), kept);
+                yield new AggregationNode(prune(aggregation.source(), needed), aggregation.groupingKeys(), kept, aggregation.step());
             }
             case JoinNode join -> {
                 Set<Symbol> needed = new HashSet<>(required);

@@ -30,7 +30,7 @@ public final class PlanPrinter
             case TableScanNode scan -> "TableScan[" + scan.table().qualifiedName() + (scan.domain().isAll() ? "" : ", domain=" + scan.domain().getDomains().map(Object::toString).orElse("none")) + "] => " + outputs;
             case FilterNode filter -> "Filter[" + filter.predicate() + "]";
             case ProjectNode project -> "Project" + project.assignments().stream().map(a -> a.symbol().name() + " := " + a.expression()).collect(Collectors.joining(", ", "[", "]"));
-            case AggregationNode aggregation -> "Aggregate[keys=" + aggregation.groupingKeys() + ", " + aggregation.aggregates().stream()
+            case AggregationNode aggregation -> "Aggregate" + (aggregation.step() == AggregationNode.Step.SINGLE ? "" : "(" + aggregation.step() + ")") + "[keys=" + aggregation.groupingKeys() + ", " + aggregation.aggregates().stream()
                     .map(a -> a.output().name() + " := " + a.function().name().toLowerCase(java.util.Locale.ROOT) + "(" + (a.distinct() ? "DISTINCT " : "") + a.argument().map(Symbol::name).orElse("*") + ")")
                     .collect(Collectors.joining(", ")) + "]";
             case JoinNode join -> join.type() + " Join[" + join.criteria().stream().map(c -> c.left() + " = " + c.right()).collect(Collectors.joining(" AND ")) + join.filter().map(f -> ", filter=" + f).orElse("") + "]";

@@ -12,6 +12,12 @@ public final class SymbolAllocator
     private final Set<String> used = new HashSet<>();
     private int next;
 
+    /** Marks a name as taken (symbols of a plan built elsewhere). */
+    public void reserve(String name)
+    {
+        used.add(name);
+    }
+
     public Symbol newSymbol(String hint, Type type)
     {
         String base = hint == null || hint.isBlank() ? "expr" : hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");

@@ -87,6 +87,21 @@ final class DecimalSumAccumulator
             out.appendNull();
             return;
         }
+        DecimalType resultType = (DecimalType) outputType;
+        if (overflows[groupId] == 0 && !average && resultType.getScale() == inputType.getScale()) {
+            // the common case, without BigInteger: the 128-bit sum is exact and only needs a range check
+            Int128 exact = Int128.valueOf(sums[groupId * 2], sums[groupId * 2 + 1]);
+            if (io.trino.spi.type.Decimals.overflows(exact, resultType.getPrecision())) {
+                throw new TrawlException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "Decimal overflow in sum(): result does not fit %s".formatted(outputType.getDisplayName()));
+            }
+            if (resultType.isShort()) {
+                outputType.writeLong(out, exact.toLongExact());
+            }
+            else {
+                outputType.writeObject(out, exact);
+            }
+            return;
+        }
         BigInteger sum = Int128.valueOf(sums[groupId * 2], sums[groupId * 2 + 1]).toBigInteger();
         if (overflows[groupId] != 0) {
             sum = sum.add(TWO_TO_128.multiply(BigInteger.valueOf(overflows[groupId])));
