@@ -295,6 +295,9 @@ public final class HashJoinOperator
         int positionCount = probePage.getPositionCount();
         int count = 0;
         boolean firstMatchDecides = filter == null && probeOnlyOutput(joinType);
+        if (longKey && joinType != JoinType.NULL_AWARE_ANTI) {
+            count = collectLongKeyCandidates(positionCount, firstMatchDecides);
+        }
         while (probePosition < positionCount && count < BATCH_ROWS) {
             if (candidateCursor == START) {
                 startCandidates(probePosition);
@@ -323,6 +326,39 @@ public final class HashJoinOperator
             finishProbePage();
             probePage = null;
         }
+    }
+
+    /** The common case as one tight loop: a single long key, chains walked without the general state machine. */
+    private int collectLongKeyCandidates(int positionCount, boolean firstMatchDecides)
+    {
+        int count = 0;
+        int[] heads = lookup.heads;
+        int[] nextRow = lookup.nextRow;
+        long[] buildKeys = lookup.buildLongKeys;
+        int mask = lookup.mask;
+        while (probePosition < positionCount && count < BATCH_ROWS) {
+            if (candidateCursor == START) {
+                candidateCursor = probeKeyNull[probePosition] ? DONE : heads[(int) probeHashes[probePosition] & mask];
+            }
+            long key = probeLongKeys[probePosition];
+            while (candidateCursor >= 0 && count < BATCH_ROWS) {
+                int row = candidateCursor;
+                candidateCursor = nextRow[row];
+                if (buildKeys[row] == key) {
+                    candidateProbePositions[count] = probePosition;
+                    candidateBuildRows[count] = row;
+                    count++;
+                    if (firstMatchDecides) {
+                        candidateCursor = DONE;
+                    }
+                }
+            }
+            if (candidateCursor == DONE) {
+                probePosition++;
+                candidateCursor = START;
+            }
+        }
+        return count;
     }
 
     private void startCandidates(int position)
