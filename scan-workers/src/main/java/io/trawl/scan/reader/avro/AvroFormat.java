@@ -111,10 +111,11 @@ public final class AvroFormat
         MeteredInputFile inputFile = new MeteredInputFile(file, object.lastModified());
         try {
             AvroFileReader reader = new AvroFileReader(inputFile, readerSchema, blockHandler, split.start(), OptionalLong.of(Math.max(1, split.length())));
-            return new AvroPageSource(file, reader, columns.stream().map(ScanColumn::type).toList(), outputChannels);
+            return new AvroPageSource(file, reader, columns.stream().map(ScanColumn::type).toList(), outputChannels,
+                    cause -> schemaMismatch(file, table, readerSchema, cause));
         }
         catch (AvroTypeException e) {
-            throw new TrawlException(ErrorCode.BAD_DATA, "Avro file %s does not match table %s: %s".formatted(object.location(), table.qualifiedName(), mismatch(file, readerSchema, e)), e);
+            throw schemaMismatch(file, table, readerSchema, e);
         }
         catch (IOException | RuntimeException e) {
             throw new TrawlException(ErrorCode.BAD_DATA, "%s is not a readable Avro data file: %s".formatted(object.location(), e.getMessage()), e);
@@ -174,8 +175,17 @@ public final class AvroFormat
         }
     }
 
-    /** Names the first column whose file type does not resolve against the table's; only on the error path. */
-    private static String mismatch(MeteredFile file, Schema readerSchema, AvroTypeException cause)
+    /**
+     * The error for a file whose schema does not resolve against the table's, naming the first column that does not
+     * resolve. Avro reports it when the file is opened or, for a field inside the records, when the first record is
+     * decoded; only this error path reads the file's header again.
+     */
+    private static TrawlException schemaMismatch(MeteredFile file, Table table, Schema readerSchema, Exception cause)
+    {
+        return new TrawlException(ErrorCode.BAD_DATA, "Avro file %s does not match table %s: %s".formatted(file.location(), table.qualifiedName(), mismatch(file, readerSchema, cause)), cause);
+    }
+
+    private static String mismatch(MeteredFile file, Schema readerSchema, Exception cause)
     {
         try (DataFileStream<Object> stream = new DataFileStream<>(file.newStream(), new GenericDatumReader<>())) {
             Schema writerSchema = stream.getSchema();

@@ -5,6 +5,7 @@ import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.meter.MeteredFile;
 import io.trino.hive.formats.avro.AvroFileReader;
+import io.trino.hive.formats.avro.AvroTypeException;
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.RunLengthEncodedBlock;
@@ -12,6 +13,7 @@ import io.trino.spi.type.Type;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 
 /** Pages of one Avro split, with the requested columns in the requested order (NULL for absent fields). */
 final class AvroPageSource
@@ -21,11 +23,13 @@ final class AvroPageSource
     private final AvroFileReader reader;
     private final List<Type> outputTypes;
     private final int[] outputChannels;
+    private final Function<Exception, TrawlException> schemaMismatch;
     private long rowsRead;
     private boolean finished;
 
-    AvroPageSource(MeteredFile file, AvroFileReader reader, List<Type> outputTypes, int[] outputChannels)
+    AvroPageSource(MeteredFile file, AvroFileReader reader, List<Type> outputTypes, int[] outputChannels, Function<Exception, TrawlException> schemaMismatch)
     {
+        this.schemaMismatch = schemaMismatch;
         this.file = file;
         this.reader = reader;
         this.outputTypes = List.copyOf(outputTypes);
@@ -49,8 +53,22 @@ final class AvroPageSource
         }
         catch (IOException | RuntimeException e) {
             close();
+            if (hasCause(e, AvroTypeException.class)) {
+                // the file's schema resolved, but a field's type does not: trino-hive-formats reports it on decode
+                throw schemaMismatch.apply(e);
+            }
             throw new TrawlException(ErrorCode.BAD_DATA, "%s: cannot read Avro data after record %d of this split: %s".formatted(file.location(), rowsRead, e.getMessage()), e);
         }
+    }
+
+    private static boolean hasCause(Throwable throwable, Class<? extends Throwable> type)
+    {
+        for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Page outputPage(Page page)
