@@ -92,7 +92,7 @@ final class ScanOperator
     private void start()
     {
         pipeline.prepare();
-        List<ScanSplit> splits = scanProvider.planSplits(table, meter);
+        List<ScanSplit> splits = scanProvider.planSplits(table, domain, meter);
         remainingTasks = splits.size();
         if (splits.isEmpty()) {
             return;
