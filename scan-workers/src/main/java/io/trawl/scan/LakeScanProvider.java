@@ -11,6 +11,7 @@ import io.trawl.engine.scan.ScanSplit;
 import io.trawl.engine.scan.TableEstimate;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
+import io.trawl.scan.reader.avro.AvroFormat;
 import io.trawl.scan.reader.parquet.ParquetFormat;
 import io.trawl.scan.reader.text.TextFileFormat;
 import io.trawl.scan.partition.ConstantColumnsPageSource;
@@ -35,7 +36,7 @@ import java.util.OptionalLong;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Reads lake tables (Parquet and delimited text) from an {@link ObjectStore}.
+ * Reads lake tables (Parquet, Avro, and line-oriented text: delimited, OpenCSV, JSON) from an {@link ObjectStore}.
  *
  * <pre>
  *  Table ──planSplits──▶ DataFiles (list, skip _/. and empty) ──▶ ParquetFormat / TextFileFormat ──▶ ScanSplits
@@ -56,6 +57,7 @@ public final class LakeScanProvider
     private final ScanConfig config;
     private final ParquetFormat parquet;
     private final TextFileFormat text;
+    private final AvroFormat avro;
 
     public LakeScanProvider(ObjectStore store, ScanConfig config)
     {
@@ -63,6 +65,7 @@ public final class LakeScanProvider
         this.config = requireNonNull(config, "config is null");
         this.parquet = new ParquetFormat(store, config.maxMergeDistanceBytes());
         this.text = new TextFileFormat(store);
+        this.avro = new AvroFormat(store);
     }
 
     public static LakeScanProvider forLocalFiles()
@@ -90,6 +93,7 @@ public final class LakeScanProvider
             List<ScanSplit> fileSplits = switch (format) {
                 case PARQUET -> parquet.planSplits(file, config.targetSplitBytes(), meter);
                 case TEXT -> text.planSplits(table, file, config.targetSplitBytes());
+                case AVRO -> avro.planSplits(table, file, config.targetSplitBytes());
             };
             for (ScanSplit split : fileSplits) {
                 splits.add(split.withFile(modified, partitions));
@@ -170,6 +174,7 @@ public final class LakeScanProvider
         return switch (FileFormat.of(table)) {
             case PARQUET -> parquet.createPageSource(file, split, columns, predicate, meter);
             case TEXT -> text.createPageSource(table, file, split, columns, meter);
+            case AVRO -> avro.createPageSource(table, file, split, columns, meter);
         };
     }
 
@@ -189,7 +194,7 @@ public final class LakeScanProvider
 
     private enum FileFormat
     {
-        PARQUET, TEXT;
+        PARQUET, TEXT, AVRO;
 
         static FileFormat of(Table table)
         {
@@ -199,12 +204,13 @@ public final class LakeScanProvider
             if (inputFormat.contains("parquet") || SerDeInfo.PARQUET_SERDE.equals(serde)) {
                 return PARQUET;
             }
-            if (StorageDescriptor.TEXT_INPUT_FORMAT.equals(descriptor.inputFormat())
-                    || SerDeInfo.LAZY_SIMPLE_SERDE.equals(serde)
-                    || SerDeInfo.OPEN_CSV_SERDE.equals(serde)) {
+            if (inputFormat.contains("avro") || SerDeInfo.AVRO_SERDE.equals(serde)) {
+                return AVRO;
+            }
+            if (StorageDescriptor.TEXT_INPUT_FORMAT.equals(descriptor.inputFormat()) || TextFileFormat.reads(table)) {
                 return TEXT;
             }
-            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: storage format %s with SerDe %s is not supported (Parquet and TEXTFILE are)".formatted(
+            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: storage format %s with SerDe %s is not supported (Parquet, Avro, TEXTFILE, OpenCSV and JSON are)".formatted(
                     table.qualifiedName(), descriptor.inputFormat(), serde));
         }
     }

@@ -1,6 +1,7 @@
 package io.trawl.scan;
 
 import io.trawl.catalog.Column;
+import io.trawl.catalog.HiveTypes;
 import io.trawl.catalog.SerDeInfo;
 import io.trawl.catalog.StorageDescriptor;
 import io.trawl.catalog.Table;
@@ -40,6 +41,24 @@ final class ScanTesting
                 new StorageDescriptor(columns, directory.toUri().toString(), StorageDescriptor.TEXT_INPUT_FORMAT, StorageDescriptor.TEXT_OUTPUT_FORMAT,
                         new SerDeInfo(SerDeInfo.LAZY_SIMPLE_SERDE, serdeParameters), false),
                 List.of(), Optional.empty(), 1);
+    }
+
+    static Table table(Path directory, List<Column> columns, String inputFormat, String serde, Map<String, String> serdeParameters, Map<String, String> tableParameters)
+    {
+        return new Table("test", "t", "tester", Table.EXTERNAL_TABLE, tableParameters,
+                new StorageDescriptor(columns, directory.toUri().toString(), inputFormat, StorageDescriptor.TEXT_OUTPUT_FORMAT,
+                        new SerDeInfo(serde, serdeParameters), false),
+                List.of(), Optional.empty(), 1);
+    }
+
+    /** Every table column, in table order, with the Trino type its Hive spelling names. */
+    static List<ScanColumn> allColumns(List<Column> tableColumns)
+    {
+        List<ScanColumn> columns = new ArrayList<>();
+        for (int i = 0; i < tableColumns.size(); i++) {
+            columns.add(new ScanColumn(tableColumns.get(i).name(), i, HiveTypes.toTrinoType(tableColumns.get(i).type())));
+        }
+        return columns;
     }
 
     static List<ScanColumn> scanColumns(List<String> names, List<Type> types, List<Column> tableColumns)

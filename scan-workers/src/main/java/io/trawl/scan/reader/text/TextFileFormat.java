@@ -1,6 +1,7 @@
 package io.trawl.scan.reader.text;
 
 import io.trawl.catalog.Column;
+import io.trawl.catalog.HiveTypes;
 import io.trawl.catalog.SerDeInfo;
 import io.trawl.catalog.Table;
 import io.trawl.engine.scan.ByteMeter;
@@ -10,11 +11,10 @@ import io.trawl.engine.scan.ScanSplit;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.meter.MeteredFile;
+import io.trawl.scan.reader.json.JsonSerDes;
 import io.trawl.scan.store.ObjectStore;
 import io.trawl.scan.store.StoredObject;
-import io.trino.hive.formats.compression.Codec;
 import io.trino.hive.formats.compression.CompressionKind;
-import io.trino.hive.formats.encodings.text.TextEncodingOptions;
 import io.trino.hive.formats.line.LineDeserializer;
 import io.trino.hive.formats.line.LineDeserializerFactory;
 import io.trino.hive.formats.line.csv.CsvDeserializerFactory;
@@ -29,26 +29,38 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Delimited text tables (Hive's TEXTFILE) through trino-hive-formats, with LazySimpleSerDe or OpenCSVSerde
- * semantics: values that do not parse as the column type are NULL, as in Hive and Athena.
+ * Line-oriented tables through trino-hive-formats: TEXTFILE with LazySimpleSerDe, OpenCSVSerde, and JSON lines
+ * with the Hive or OpenX JSON SerDe ({@link JsonSerDes}). The SerDe class in the table's SerDeInfo picks the
+ * decoder; its SERDEPROPERTIES configure it.
+ *
+ * <p>LazySimpleSerDe: {@code field.delim} (default Ctrl-A), {@code escape.delim}, {@code collection.delim} and
+ * {@code mapkey.delim} for array, map and struct columns, {@code serialization.null.format} (default
+ * {@code \N}), {@code serialization.last.column.takes.rest}. OpenCSVSerde: {@code separatorChar} (default
+ * {@code ,}), {@code quoteChar} (default {@code "}), {@code escapeChar} (default {@code \}); every column must
+ * be declared {@code string}, as Athena requires
+ * (https://docs.aws.amazon.com/athena/latest/ug/csv-serde.html) — a table that declares another type fails when
+ * the query is planned, before any byte is read, naming the column. Both honour the table properties
+ * {@code skip.header.line.count} and {@code skip.footer.line.count}, counted per file.
+ *
+ * <p>Field count, as Athena and Hive read delimited text: a row with more fields than the table has columns
+ * keeps the first ones and drops the rest; a row with fewer fields reads NULL for the missing columns (a blank
+ * line is one empty field for LazySimpleSerDe and all NULLs for OpenCSVSerde). A value that does not parse as
+ * its column type is NULL; for string columns the empty field is the empty string, and only the null format
+ * reads as NULL.
  *
  * <p>Splits: an uncompressed file is cut into byte ranges; a split owns the lines that start in
  * {@code (start, start + length]}, plus the first line of the file for the split at offset 0. This is Hadoop's
  * LineRecordReader rule, which trino-hive-formats' TextLineReader implements: a reader skips the partial (or
  * exactly aligned) first line of its range and reads past its end to finish the last line it owns. Compressed
- * files, files with footer lines and files with more than one header line are one split each. Header lines ({@code skip.header.line.count}) are
- * skipped only at the start of each file.
- *
- * <p>Field count: unlike Hive, which pads short rows with NULLs and drops extra fields silently, a row whose
- * field count differs from the table's column count fails the query with BAD_DATA naming the file and the
- * line. A silent NULL there almost always means the DDL does not match the data (wrong delimiter, missing
- * column), and we would rather say so than answer wrongly. Blank lines count as one empty field.
+ * files ({@link TextCompression}: by extension), files with footer lines and files with more than one header
+ * line are one split each.
  */
 public final class TextFileFormat
 {
@@ -63,8 +75,16 @@ public final class TextFileFormat
         this.store = requireNonNull(store, "store is null");
     }
 
+    /** Whether this reader decodes the table's SerDe; the provider dispatches on it. */
+    public static boolean reads(Table table)
+    {
+        String serde = table.storageDescriptor().serdeInfo().serializationLibrary();
+        return serde.equals(SerDeInfo.LAZY_SIMPLE_SERDE) || serde.equals(SerDeInfo.OPEN_CSV_SERDE) || JsonSerDes.deserializerFactory(serde).isPresent();
+    }
+
     public List<ScanSplit> planSplits(Table table, StoredObject object, long targetSplitBytes)
     {
+        checkReadable(table);
         String path = object.location().toString();
         if (!isSplittable(table, object)) {
             return List.of(new ScanSplit(path, 0, object.size(), object.size()));
@@ -97,7 +117,8 @@ public final class TextFileFormat
             if (channel == null) {
                 channel = readColumns.size();
                 channelsByOrdinal.put(column.ordinal(), channel);
-                readColumns.add(new io.trino.hive.formats.line.Column(column.name(), column.type(), column.ordinal()));
+                // JSON SerDes find fields by the table's column name
+                readColumns.add(new io.trino.hive.formats.line.Column(tableColumns.get(column.ordinal()).name(), column.type(), column.ordinal()));
             }
             else if (!readColumns.get(channel).type().equals(column.type())) {
                 throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Column '%s' of %s requested as both %s and %s".formatted(column.name(), table.qualifiedName(), readColumns.get(channel).type(), column.type()));
@@ -105,37 +126,19 @@ public final class TextFileFormat
             outputChannels[i] = channel;
         }
 
-        LineDeserializer deserializer;
-        FieldCounter fieldCounter;
-        if (SerDeInfo.OPEN_CSV_SERDE.equals(serde.serializationLibrary())) {
-            for (io.trino.hive.formats.line.Column column : readColumns) {
-                if (!(column.type() instanceof VarcharType)) {
-                    throw new TrawlException(ErrorCode.NOT_SUPPORTED, "OpenCSVSerde reads every column as string; column '%s' of %s is %s".formatted(column.name(), table.qualifiedName(), column.type()));
-                }
-            }
-            deserializer = create(new CsvDeserializerFactory(), readColumns, serdeProperties);
-            fieldCounter = FieldCounter.quoted(
-                    csvCharacter(serdeProperties, "separatorChar", ','),
-                    csvCharacter(serdeProperties, "quoteChar", '"'),
-                    csvCharacter(serdeProperties, "escapeChar", '\\'));
-        }
-        else {
-            deserializer = create(new SimpleDeserializerFactory(), readColumns, serdeProperties);
-            TextEncodingOptions encoding = TextEncodingOptions.fromSchema(serdeProperties);
-            fieldCounter = encoding.isLastColumnTakesRest()
-                    ? (line, length) -> tableColumns.size()
-                    : FieldCounter.delimited(encoding.getSeparators().getByte(0), encoding.getEscapeByte());
-        }
+        checkReadable(table);
+        LineDeserializer deserializer = create(deserializerFactory(table), readColumns, serdeProperties);
 
         MeteredFile file = new MeteredFile(store, object.location(), object.size(), meter);
         int headerLines = intParameter(table, SKIP_HEADER);
         int footerLines = intParameter(table, SKIP_FOOTER);
         try {
             TextLineReader reader = openReader(file, split);
-            return new TextPageSource(file, reader, split, headerLines, footerLines, deserializer, fieldCounter, tableColumns.size(), columnTypes(columns), outputChannels);
+            return new TextPageSource(file, reader, split, headerLines, footerLines, deserializer, compression(file), columnTypes(columns), outputChannels);
         }
         catch (IOException e) {
-            throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot read %s: %s".formatted(object.location(), e.getMessage()), e);
+            // a compressed file's header is read on open: a bad one means the extension lies about the codec
+            throw new TrawlException(ErrorCode.BAD_DATA, "%s: cannot read %s: %s".formatted(object.location(), compression(file), e.getMessage()), e);
         }
     }
 
@@ -143,9 +146,9 @@ public final class TextFileFormat
             throws IOException
     {
         InputStream stream = file.newStream();
-        Optional<Codec> codec = CompressionKind.forFile(fileName(file)).map(CompressionKind::createCodec);
-        if (codec.isPresent()) {
-            return TextLineReader.createCompressedReader(stream, READ_BUFFER_BYTES, codec.get());
+        Optional<CompressionKind> compression = TextCompression.forFile(fileName(file));
+        if (compression.isPresent()) {
+            return TextLineReader.createUncompressedReader(TextCompression.decompress(stream, compression.get()), READ_BUFFER_BYTES);
         }
         return TextLineReader.createUncompressedReader(stream, READ_BUFFER_BYTES, split.start(), Math.max(1, split.length()));
     }
@@ -153,9 +156,47 @@ public final class TextFileFormat
     private static boolean isSplittable(Table table, StoredObject object)
     {
         // a split after the first cannot know whether it starts inside a multi-line header
-        return CompressionKind.forFile(object.fileName()).isEmpty()
+        return TextCompression.forFile(object.fileName()).isEmpty()
                 && intParameter(table, SKIP_FOOTER) == 0
                 && intParameter(table, SKIP_HEADER) <= 1;
+    }
+
+    /** How errors name the encoding of a file: "text" or "gzip-compressed text". */
+    private static String compression(MeteredFile file)
+    {
+        return TextCompression.forFile(fileName(file))
+                .map(kind -> kind.name().toLowerCase(Locale.ROOT) + "-compressed text")
+                .orElse("text");
+    }
+
+    private static LineDeserializerFactory deserializerFactory(Table table)
+    {
+        String serde = table.storageDescriptor().serdeInfo().serializationLibrary();
+        if (serde.equals(SerDeInfo.OPEN_CSV_SERDE)) {
+            return new CsvDeserializerFactory();
+        }
+        if (serde.equals(SerDeInfo.LAZY_SIMPLE_SERDE)) {
+            return new SimpleDeserializerFactory();
+        }
+        return JsonSerDes.deserializerFactory(serde).orElseThrow(() -> new TrawlException(ErrorCode.NOT_SUPPORTED,
+                "Table %s: SerDe %s is not supported for text files (LazySimpleSerDe, OpenCSVSerde and the Hive and OpenX JSON SerDes are)".formatted(table.qualifiedName(), serde)));
+    }
+
+    /** Fails before any byte is read when the SerDe is unknown or, for OpenCSVSerde, a column is not a string. */
+    private static void checkReadable(Table table)
+    {
+        deserializerFactory(table);
+        // OpenCSVSerde yields strings only; Athena requires its tables to declare every column string
+        if (!table.storageDescriptor().serdeInfo().serializationLibrary().equals(SerDeInfo.OPEN_CSV_SERDE)) {
+            return;
+        }
+        for (Column column : table.storageDescriptor().columns()) {
+            Type type = HiveTypes.toTrinoType(column.type());
+            if (!(type instanceof VarcharType varchar) || !varchar.isUnbounded()) {
+                throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s uses OpenCSVSerde, which reads every column as string; column '%s' is declared %s (declare it string and CAST in the query)".formatted(
+                        table.qualifiedName(), column.name(), column.type()));
+            }
+        }
     }
 
     private static String fileName(MeteredFile file)
@@ -175,12 +216,6 @@ public final class TextFileFormat
     private static List<Type> columnTypes(List<ScanColumn> columns)
     {
         return columns.stream().map(ScanColumn::type).toList();
-    }
-
-    private static byte csvCharacter(Map<String, String> properties, String key, char defaultValue)
-    {
-        String value = properties.get(key);
-        return (byte) (value == null || value.isEmpty() ? defaultValue : value.charAt(0));
     }
 
     static int intParameter(Table table, String name)

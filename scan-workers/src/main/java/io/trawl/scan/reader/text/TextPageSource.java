@@ -20,7 +20,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Reads the lines a split owns, checks each line's field count, and decodes it into a page. Line numbers in
+ * Reads the lines a split owns and decodes each into a page (the deserializer pads short rows with NULLs and
+ * drops extra fields, as Hive does). Line numbers in
  * errors are physical, 1-based line numbers in the file. A split that starts at offset 0 counts lines as it
  * reads; a later split does not know how many lines precede it, so on error it counts them by reading the
  * file up to the bad line (a failed query is not billed, but those bytes are metered like any other fetch).
@@ -36,8 +37,7 @@ final class TextPageSource
     private final LineReader lines;
     private final ScanSplit split;
     private final LineDeserializer deserializer;
-    private final FieldCounter fieldCounter;
-    private final int expectedFields;
+    private final String encoding;
     private final List<Type> outputTypes;
     private final int[] outputChannels;
     private final LineBuffer lineBuffer = new LineBuffer(1024, MAX_LINE_BYTES);
@@ -52,8 +52,7 @@ final class TextPageSource
             int headerLines,
             int footerLines,
             LineDeserializer deserializer,
-            FieldCounter fieldCounter,
-            int expectedFields,
+            String encoding,
             List<Type> outputTypes,
             int[] outputChannels)
             throws IOException
@@ -62,8 +61,7 @@ final class TextPageSource
         this.textReader = textReader;
         this.split = split;
         this.deserializer = deserializer;
-        this.fieldCounter = fieldCounter;
-        this.expectedFields = expectedFields;
+        this.encoding = encoding;
         this.outputTypes = List.copyOf(outputTypes);
         this.outputChannels = outputChannels.clone();
         this.pageBuilder = new PageBuilder(deserializer.getTypes());
@@ -91,16 +89,12 @@ final class TextPageSource
                     break;
                 }
                 linesRead++;
-                int fields = fieldCounter.count(lineBuffer.getBuffer(), lineBuffer.getLength());
-                if (fields != expectedFields) {
-                    throw new TrawlException(ErrorCode.BAD_DATA, "%s: line %d has %d fields, expected %d".formatted(file.location(), lineNumber(lineStart), fields, expectedFields));
-                }
                 deserializeLine(lineStart);
             }
         }
         catch (IOException e) {
             close();
-            throw new TrawlException(ErrorCode.BAD_DATA, "%s: cannot read text after line %d: %s".formatted(file.location(), linesRead, e.getMessage()), e);
+            throw new TrawlException(ErrorCode.BAD_DATA, "%s: cannot read %s after line %d: %s".formatted(file.location(), encoding, linesRead, e.getMessage()), e);
         }
         catch (RuntimeException e) {
             close();
@@ -118,7 +112,8 @@ final class TextPageSource
         try {
             deserializer.deserialize(lineBuffer, pageBuilder);
         }
-        catch (RuntimeException e) {
+        catch (IOException | RuntimeException e) {
+            // JSON decoders report a line that is not JSON as an IOException; it is the data, not the storage
             throw new TrawlException(ErrorCode.BAD_DATA, "%s: line %d cannot be decoded: %s".formatted(file.location(), lineNumber(lineStart), e.getMessage()), e);
         }
     }
