@@ -14,6 +14,9 @@ import io.trino.spi.type.DoubleType;
 import io.trino.spi.type.Int128;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
+import io.trino.spi.type.ArrayType;
+import io.trino.spi.type.MapType;
+import io.trino.spi.type.RowType;
 import io.trino.sql.ExpressionFormatter;
 import io.trino.sql.tree.ArithmeticBinaryExpression;
 import io.trino.sql.tree.ArithmeticUnaryExpression;
@@ -51,6 +54,7 @@ import io.trino.sql.tree.SimpleCaseExpression;
 import io.trino.sql.tree.SimpleIntervalQualifier;
 import io.trino.sql.tree.StringLiteral;
 import io.trino.sql.tree.SubqueryExpression;
+import io.trino.sql.tree.SubscriptExpression;
 import io.trino.sql.tree.Trim;
 import io.trino.sql.tree.WhenClause;
 
@@ -168,6 +172,7 @@ final class ExpressionTranslator
                 yield call(function, VARCHAR, textOperand(trim.getTrimSource()));
             }
             case SubqueryExpression subquery -> subqueries.scalarSubquery(subquery);
+            case SubscriptExpression subscript -> subscript(subscript);
             case ExistsPredicate exists -> throw new TrawlException(ErrorCode.NOT_SUPPORTED,
                     Locations.prefix(exists) + "EXISTS is supported as a WHERE condition (optionally negated), not inside other expressions");
             default -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, Locations.prefix(expression) + "Unsupported expression: " + ExpressionFormatter.formatExpression(expression));
@@ -181,18 +186,73 @@ final class ExpressionTranslator
         }
         String column = dereference.getField().get().getValue().toLowerCase(Locale.ROOT);
         Expression base = dereference.getBase();
-        String qualifier;
+        Optional<String> qualifier = Optional.empty();
         if (base instanceof Identifier identifier) {
-            qualifier = identifier.getValue().toLowerCase(Locale.ROOT);
+            qualifier = Optional.of(identifier.getValue().toLowerCase(Locale.ROOT));
         }
         else if (base instanceof DereferenceExpression inner && inner.getField().isPresent()) {
             // schema.table.column: the relation is known by its table name
-            qualifier = inner.getField().get().getValue().toLowerCase(Locale.ROOT);
+            qualifier = Optional.of(inner.getField().get().getValue().toLowerCase(Locale.ROOT));
         }
-        else {
-            throw new TrawlException(ErrorCode.NOT_SUPPORTED, Locations.prefix(dereference) + "Unsupported expression: " + dereference);
+        if (qualifier.isPresent()) {
+            String display = qualifier.get() + "." + column;
+            Optional<Scope.Resolved> resolved = scope.resolve(qualifier, column, display, dereference.getLocation());
+            if (resolved.isPresent()) {
+                return variable(resolved.get());
+            }
         }
-        return resolve(Optional.of(qualifier), column, dereference);
+        // not a qualified column: a field of a ROW value (struct column)
+        RowExpression row;
+        try {
+            row = translate(base);
+        }
+        catch (TrawlException e) {
+            if (e.errorCode() == ErrorCode.COLUMN_NOT_FOUND && qualifier.isPresent()) {
+                return resolve(qualifier, column, dereference);
+            }
+            throw e;
+        }
+        if (!(row.type() instanceof RowType rowType)) {
+            throw Expressions.typeError(Locations.prefix(dereference) + "Expression '%s' is not of type ROW but %s".formatted(ExpressionFormatter.formatExpression(base), row.type().getDisplayName()));
+        }
+        List<RowType.Field> fields = rowType.getFields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).getName().map(name -> name.equalsIgnoreCase(column)).orElse(false)) {
+                return call(Function.ROW_FIELD, fields.get(i).getType(), row, new Constant((long) i, BIGINT));
+            }
+        }
+        throw new TrawlException(ErrorCode.COLUMN_NOT_FOUND, Locations.prefix(dereference) + "Field '%s' not found in %s".formatted(column, rowType.getDisplayName()));
+    }
+
+    private RowExpression subscript(SubscriptExpression subscript)
+    {
+        RowExpression base = translate(subscript.getBase());
+        RowExpression index = translate(subscript.getIndex());
+        return switch (base.type()) {
+            case ArrayType array -> {
+                if (!TypeCoercion.isIntegral(index.type())) {
+                    throw Expressions.typeError(Locations.prefix(subscript) + "Array subscript must be an integer, not " + index.type().getDisplayName());
+                }
+                yield call(Function.SUBSCRIPT, array.getElementType(), base, coerce(index, BIGINT));
+            }
+            case MapType map -> {
+                Type key = TypeCoercion.commonSuperType(map.getKeyType(), index.type()).filter(type -> type.equals(map.getKeyType())).orElseThrow(() -> Expressions.typeError(
+                        Locations.prefix(subscript) + "Map key must be %s, not %s".formatted(map.getKeyType().getDisplayName(), index.type().getDisplayName())));
+                yield call(Function.SUBSCRIPT, map.getValueType(), base, coerce(index, key));
+            }
+            case RowType row when index instanceof Constant constant && constant.value() instanceof Long position && position >= 1 && position <= row.getFields().size() ->
+                    call(Function.ROW_FIELD, row.getFields().get((int) (position - 1)).getType(), base, new Constant(position - 1, BIGINT));
+            default -> throw Expressions.typeError(Locations.prefix(subscript) + "Cannot subscript a value of type " + base.type().getDisplayName());
+        };
+    }
+
+    private RowExpression variable(Scope.Resolved resolved)
+    {
+        Symbol symbol = resolved.field().symbol();
+        if (resolved.outer()) {
+            outerReferences.add(symbol);
+        }
+        return new Variable(symbol);
     }
 
     private RowExpression resolve(Optional<String> qualifier, String rawName, Expression node)

@@ -151,6 +151,36 @@ final class ScalarFunctions
                 yield call(name.equals("greatest") ? Function.GREATEST : Function.LEAST, target, arguments.stream().map(argument -> coerce(argument, target)).toList());
             }
             case "random", "rand" -> call(Function.RANDOM, DOUBLE, List.of());
+            case "cardinality" -> {
+                RowExpression value = single(name, arguments, node);
+                if (!(value.type() instanceof io.trino.spi.type.ArrayType) && !(value.type() instanceof io.trino.spi.type.MapType)) {
+                    throw mismatch(name, "an array or a map", value, node);
+                }
+                yield call(Function.CARDINALITY, BIGINT, value);
+            }
+            case "element_at" -> {
+                arity(name, arguments, 2, 2, node);
+                RowExpression container = arguments.get(0);
+                RowExpression key = arguments.get(1);
+                if (container.type() instanceof io.trino.spi.type.ArrayType array) {
+                    yield call(Function.ELEMENT_AT, array.getElementType(), container, integral(key, name, node));
+                }
+                if (container.type() instanceof io.trino.spi.type.MapType map) {
+                    yield call(Function.ELEMENT_AT, map.getValueType(), container, coerce(key, map.getKeyType()));
+                }
+                throw mismatch(name, "an array or a map", container, node);
+            }
+            case "contains" -> {
+                arity(name, arguments, 2, 2, node);
+                if (!(arguments.get(0).type() instanceof io.trino.spi.type.ArrayType array)) {
+                    throw mismatch(name, "an array", arguments.get(0), node);
+                }
+                Type element = TypeCoercion.commonSuperType(array.getElementType(), arguments.get(1).type()).orElseThrow(() -> mismatch(name, array.getElementType().getDisplayName(), arguments.get(1), node));
+                if (!element.equals(array.getElementType())) {
+                    throw mismatch(name, array.getElementType().getDisplayName(), arguments.get(1), node);
+                }
+                yield call(Function.CONTAINS, BOOLEAN, arguments.get(0), coerce(arguments.get(1), element));
+            }
             default -> throw AggregateFunctions.unsupported(name, node);
         };
     }

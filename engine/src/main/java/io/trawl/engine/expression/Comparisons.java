@@ -16,6 +16,7 @@ final class Comparisons
             case DOUBLE -> Double.compare(left.doubles[i], right.doubles[j]);
             case INT128 -> DecimalArithmetic.compare(left, i, right, j);
             case SLICE -> ((Slice) left.objects[i]).compareTo((Slice) right.objects[j]);
+            case OBJECT -> throw new io.trawl.error.TrawlException(io.trawl.error.ErrorCode.NOT_SUPPORTED, "Comparing values of type " + left.type.getDisplayName() + " is not supported");
         };
     }
 

@@ -145,7 +145,7 @@ final class Evaluator
                 to.longs[2 * j] = from.longs[2 * i];
                 to.longs[2 * j + 1] = from.longs[2 * i + 1];
             }
-            case SLICE -> to.objects[j] = from.objects[i];
+            case SLICE, OBJECT -> to.objects[j] = from.objects[i];
         }
     }
 
@@ -365,7 +365,7 @@ final class Evaluator
                         case LONG, BOOLEAN -> input.longs[i];
                         case DOUBLE -> input.type instanceof RealType ? (Object) (long) Float.floatToIntBits((float) input.doubles[i]) : input.doubles[i];
                         case INT128 -> input.int128(i);
-                        case SLICE -> input.objects[i];
+                        case SLICE, OBJECT -> input.objects[i];
                     };
                     if (constants.contains(key)) {
                         result.longs[i] = 1;
@@ -664,6 +664,7 @@ final class Evaluator
                 }
                 case NOT -> out.longs[i] = args[0].longs[i] == 0 ? 1 : 0;
                 case SUBSTRING, LENGTH, UPPER, LOWER, TRIM, LTRIM, RTRIM, REVERSE, REPLACE, STRPOS, STARTS_WITH, SPLIT_PART, LPAD, RPAD -> Strings.apply(function, args, i, out);
+                case ROW_FIELD, SUBSCRIPT, ELEMENT_AT, CARDINALITY, CONTAINS -> Nested.apply(function, args, i, out);
                 case YEAR -> out.longs[i] = DateMath.year(args[0].longs[i]);
                 case MONTH -> out.longs[i] = DateMath.month(args[0].longs[i]);
                 case DAY -> out.longs[i] = DateMath.day(args[0].longs[i]);

@@ -40,7 +40,7 @@ final class Vector
             case LONG, BOOLEAN -> longs = new long[size];
             case INT128 -> longs = new long[size * 2];
             case DOUBLE -> doubles = new double[size];
-            case SLICE -> objects = new Object[size];
+            case SLICE, OBJECT -> objects = new Object[size];
         }
     }
 
@@ -88,7 +88,7 @@ final class Vector
             case BOOLEAN -> longs[i] != 0;
             case INT128 -> int128(i);
             case DOUBLE -> type instanceof RealType ? (Object) (long) Float.floatToIntBits((float) doubles[i]) : doubles[i];
-            case SLICE -> objects[i];
+            case SLICE, OBJECT -> objects[i];
         };
     }
 
@@ -133,6 +133,7 @@ final class Vector
                     vector.longs[2 * i + 1] = value.getLow();
                 }
                 case SLICE -> vector.objects[i] = type.getSlice(block, position);
+                case OBJECT -> vector.objects[i] = type.getObject(block, position);
             }
         }
         return vector;
@@ -169,7 +170,7 @@ final class Vector
                     vector.longs[2 * i + 1] = int128.getLow();
                 }
             }
-            case SLICE -> java.util.Arrays.fill(vector.objects, value);
+            case SLICE, OBJECT -> java.util.Arrays.fill(vector.objects, value);
         }
         return vector;
     }
@@ -201,6 +202,7 @@ final class Vector
                 }
                 case INT128 -> type.writeObject(builder, Int128.valueOf(longs[2 * i], longs[2 * i + 1]));
                 case SLICE -> type.writeSlice(builder, (Slice) objects[i]);
+                case OBJECT -> type.writeObject(builder, objects[i]);
             }
         }
         return builder.build();
@@ -208,7 +210,9 @@ final class Vector
 
     enum Representation
     {
-        LONG, BOOLEAN, DOUBLE, INT128, SLICE;
+        LONG, BOOLEAN, DOUBLE, INT128, SLICE,
+        /** arrays (Block), maps (SqlMap) and rows (SqlRow), as the type's getObject returns them */
+        OBJECT;
 
         static Representation of(Type type)
         {
@@ -220,6 +224,9 @@ final class Vector
             }
             if (type instanceof DecimalType decimal) {
                 return decimal.isShort() ? LONG : INT128;
+            }
+            if (type instanceof io.trino.spi.type.ArrayType || type instanceof io.trino.spi.type.MapType || type instanceof io.trino.spi.type.RowType) {
+                return OBJECT;
             }
             Class<?> javaType = type.getJavaType();
             if (javaType == long.class) {
