@@ -109,7 +109,7 @@ public final class S3ObjectStore
         call("list", location, () -> {
             for (ListObjectsV2Response page : client.listObjectsV2Paginator(request)) {
                 for (S3Object object : page.contents()) {
-                    objects.add(new StoredObject(location.withKey(object.key()).toUri(), object.size(), object.lastModified(), object.eTag()));
+                    objects.add(new StoredObject(location.withKey(object.key()).toUri(), object.size(), toSeconds(object.lastModified()), object.eTag()));
                 }
             }
             return null;
@@ -126,7 +126,7 @@ public final class S3ObjectStore
         S3Location object = S3Location.of(location);
         try {
             HeadObjectResponse head = call("stat", object, () -> client.headObject(request -> request.bucket(object.bucket()).key(object.key())));
-            return new StoredObject(object.toUri(), head.contentLength(), head.lastModified() == null ? Instant.EPOCH : head.lastModified(), head.eTag());
+            return new StoredObject(object.toUri(), head.contentLength(), toSeconds(head.lastModified()), head.eTag());
         }
         catch (MissingObjectException e) {
             throw noSuchFile(object);
@@ -442,6 +442,15 @@ public final class S3ObjectStore
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey().get(), config.secretKey().orElseThrow()));
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * A listing reports modification times in milliseconds, HEAD (an HTTP date) in seconds; both views of one
+     * version must be equal, since caches such as the Parquet footer cache key on them.
+     */
+    private static Instant toSeconds(Instant lastModified)
+    {
+        return lastModified == null ? Instant.EPOCH : Instant.ofEpochSecond(lastModified.getEpochSecond());
     }
 
     private static Duration min(Duration left, Duration right)
