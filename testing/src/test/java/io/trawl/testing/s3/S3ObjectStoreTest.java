@@ -84,6 +84,7 @@ class S3ObjectStoreTest
     void missingPrefixListsNothingButMissingBucketNamesTheLocation()
     {
         assertThat(store.list(location("nothing-here/"))).as("S3 has no folders: an empty location is an empty table").isEmpty();
+        store.checkLocation(location("nothing-here/"));
 
         URI missingBucket = URI.create("s3://trawl-no-such-bucket-" + UUID.randomUUID() + "/sales/");
         assertThatThrownBy(() -> store.list(missingBucket))
