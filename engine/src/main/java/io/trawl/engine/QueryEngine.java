@@ -74,7 +74,7 @@ public final class QueryEngine
                         textResult(StatementKind.UTILITY, "Query Plan", PlanPrinter.print(plan(query, session)), 0, session);
                 case ExplainAnalyze explain when explain.getStatement() instanceof Query query -> {
                     QueryResult result = runQuery(query, session);
-                    String text = PlanPrinter.print(plan(query, session)) + "\nrows: " + result.rowCount() + ", bytes scanned: " + result.bytesScanned() + "\n";
+                    String text = PlanPrinter.print(plan(query, session)) + "\n" + analyzeSummary(result);
                     yield textResult(StatementKind.QUERY, "Query Plan", text, result.bytesScanned(), session);
                 }
                 default -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Statement not supported yet: " + statement.getClass().getSimpleName());
@@ -117,7 +117,20 @@ public final class QueryEngine
         for (int i = 0; i < output.names().size(); i++) {
             columns.add(new ResultColumn(output.names().get(i), output.outputs().get(i).type()));
         }
-        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned.get(), session);
+        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned.get(), session, planner.taskStats());
+    }
+
+    /** EXPLAIN ANALYZE's execution summary: totals, then one line per scan task. */
+    private static String analyzeSummary(QueryResult result)
+    {
+        StringBuilder text = new StringBuilder();
+        text.append("rows: ").append(result.rowCount()).append(", bytes scanned: ").append(result.bytesScanned())
+                .append(", scan tasks: ").append(result.tasks().size()).append('\n');
+        for (io.trawl.engine.TaskStats task : result.tasks()) {
+            text.append("  task ").append(task.table()).append(' ').append(task.path()).append(" [").append(task.splitStart()).append('+').append(task.splitLength())
+                    .append("]: bytes=").append(task.bytesScanned()).append(" rows=").append(task.outputRows()).append(" wall_ms=").append(task.wallMillis()).append('\n');
+        }
+        return text.toString();
     }
 
     private static QueryResult textResult(StatementKind kind, String column, String text, long bytesScanned, Session session)

@@ -7,15 +7,16 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The complete result of one statement: its columns, its rows as Trino Pages, what it read from storage,
- * and the session to use for the next statement (changed by {@code USE}).
+ * The complete result of one statement: its columns, its rows as Trino Pages, what it read from storage
+ * (in total and per scan task), and the session to use for the next statement (changed by {@code USE}).
  */
 public record QueryResult(
         StatementKind kind,
         List<ResultColumn> columns,
         List<Page> pages,
         long bytesScanned,
-        Session session)
+        Session session,
+        List<TaskStats> tasks)
 {
     public QueryResult
     {
@@ -23,6 +24,13 @@ public record QueryResult(
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         pages = List.copyOf(requireNonNull(pages, "pages is null"));
         requireNonNull(session, "session is null");
+        tasks = List.copyOf(requireNonNull(tasks, "tasks is null"));
+    }
+
+    /** A result that ran no scan tasks (DDL, metadata statements). */
+    public QueryResult(StatementKind kind, List<ResultColumn> columns, List<Page> pages, long bytesScanned, Session session)
+    {
+        this(kind, columns, pages, bytesScanned, session, List.of());
     }
 
     public long rowCount()

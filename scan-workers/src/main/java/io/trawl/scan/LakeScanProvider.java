@@ -13,6 +13,9 @@ import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.reader.parquet.ParquetFormat;
 import io.trawl.scan.reader.text.TextFileFormat;
+import io.trawl.scan.partition.ConstantColumnsPageSource;
+import io.trawl.scan.partition.FilePruner;
+import io.trawl.scan.partition.PartitionValues;
 import io.trawl.scan.split.DataFiles;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.scan.store.ObjectStore;
@@ -74,15 +77,29 @@ public final class LakeScanProvider
     }
 
     @Override
-    public List<ScanSplit> planSplits(Table table, ByteMeter meter)
+    public List<ScanSplit> planSplits(Table table, TupleDomain<String> predicate, ByteMeter meter)
     {
         FileFormat format = FileFormat.of(table);
         List<ScanSplit> splits = new ArrayList<>();
-        for (StoredObject file : DataFiles.list(store, table.storageDescriptor().location())) {
-            splits.addAll(switch (format) {
+        String location = table.storageDescriptor().location();
+        String locationPath = URI.create(location.endsWith("/") ? location : location + "/").getPath();
+        for (StoredObject file : DataFiles.list(store, location)) {
+            String path = file.location().toString();
+            String filePath = file.location().getPath();
+            Map<String, String> partitions = table.partitionKeys().isEmpty() || !filePath.startsWith(locationPath)
+                    ? Map.of()
+                    : PartitionValues.parse(filePath.substring(locationPath.length()));
+            long modified = file.lastModified().toEpochMilli();
+            if (!FilePruner.mayMatch(table, predicate, path, file.size(), modified, partitions)) {
+                continue;
+            }
+            List<ScanSplit> fileSplits = switch (format) {
                 case PARQUET -> parquet.planSplits(file, config.targetSplitBytes(), meter);
                 case TEXT -> text.planSplits(table, file, config.targetSplitBytes());
-            });
+            };
+            for (ScanSplit split : fileSplits) {
+                splits.add(split.withFile(modified, partitions));
+            }
         }
         return List.copyOf(splits);
     }
@@ -123,6 +140,39 @@ public final class LakeScanProvider
         requireNonNull(predicate, "predicate is null");
         requireNonNull(meter, "meter is null");
         StoredObject file = stat(split);
+        int dataColumnCount = table.storageDescriptor().columns().size();
+        List<ScanColumn> dataColumns = new ArrayList<>();
+        int[] dataChannel = new int[columns.size()];
+        Object[] constants = new Object[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            ScanColumn column = columns.get(i);
+            if (column.ordinal() >= 0 && column.ordinal() < dataColumnCount) {
+                dataChannel[i] = dataColumns.size();
+                dataColumns.add(column);
+                continue;
+            }
+            dataChannel[i] = -1;
+            Object value = FilePruner.valueOf(table, column.name(), split.path(), split.fileSize(), split.lastModified(), split.partitionValues()).orElse(null);
+            constants[i] = value == PartitionValues.NullValue.NULL ? null : value;
+        }
+        java.util.Set<String> dataNames = new java.util.HashSet<>();
+        table.storageDescriptor().columns().forEach(column -> dataNames.add(column.name().toLowerCase(Locale.ROOT)));
+        // the readers see only domains of columns stored in the files
+        predicate = predicate.filter((name, domain) -> dataNames.contains(name.toLowerCase(Locale.ROOT)));
+        if (dataColumns.size() == columns.size()) {
+            return readData(table, file, split, columns, predicate, meter);
+        }
+        if (dataColumns.isEmpty()) {
+            // rows are counted by reading the narrowest thing there is: the first data column
+            io.trawl.catalog.Column first = table.storageDescriptor().columns().getFirst();
+            dataColumns.add(new ScanColumn(first.name(), 0, io.trawl.catalog.HiveTypes.toTrinoType(first.type())));
+        }
+        PageSource data = readData(table, file, split, dataColumns, predicate, meter);
+        return new ConstantColumnsPageSource(data, dataChannel, columns.stream().map(ScanColumn::type).toList(), constants);
+    }
+
+    private PageSource readData(Table table, StoredObject file, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)
+    {
         return switch (FileFormat.of(table)) {
             case PARQUET -> parquet.createPageSource(file, split, columns, predicate, meter);
             case TEXT -> text.createPageSource(table, file, split, columns, meter);

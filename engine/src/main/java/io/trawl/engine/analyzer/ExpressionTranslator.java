@@ -248,6 +248,13 @@ final class ExpressionTranslator
         try {
             return switch (type) {
                 case "date" -> new Constant(LocalDate.parse(value.trim()).toEpochDay(), DATE);
+                case "timestamp" -> {
+                    String text = value.trim().length() == 10 ? value.trim() + "T00:00:00" : value.trim().replace(' ', 'T');
+                    java.time.LocalDateTime time = java.time.LocalDateTime.parse(text);
+                    // TIMESTAMP(3) holds epoch microseconds rounded to milliseconds
+                    long millis = time.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+                    yield new Constant(millis * 1000, io.trino.spi.type.TimestampType.TIMESTAMP_MILLIS);
+                }
                 case "decimal" -> decimalLiteral(value.trim());
                 case "bigint" -> new Constant(Long.parseLong(value.trim()), BIGINT);
                 case "integer", "int" -> new Constant((long) Integer.parseInt(value.trim()), INTEGER);

@@ -424,6 +424,12 @@ public final class QueryPlanner
             columnNames.add(column.name());
             fields.add(new Field(Optional.of(tableName), Optional.of(column.name().toLowerCase(Locale.ROOT)), symbol, false));
         }
+        for (io.trawl.engine.scan.PseudoColumns pseudo : io.trawl.engine.scan.PseudoColumns.all()) {
+            Symbol symbol = symbols.newSymbol(pseudo.columnName().substring(1), pseudo.type());
+            outputs.add(symbol);
+            columnNames.add(pseudo.columnName());
+            fields.add(new Field(Optional.of(tableName), Optional.of(pseudo.columnName()), symbol, true));
+        }
         return new RelationPlan(new TableScanNode(metadata, outputs, columnNames, TupleDomain.all()), Scope.of(fields));
     }
 

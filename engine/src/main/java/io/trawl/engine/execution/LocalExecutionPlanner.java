@@ -65,6 +65,7 @@ public final class LocalExecutionPlanner
     private final ByteMeter meter;
     private final MemoryBudget memory;
     private final Semaphore workerSlots;
+    private final java.util.Queue<io.trawl.engine.TaskStats> taskStats = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public LocalExecutionPlanner(ScanProvider scanProvider, ByteMeter meter, MemoryBudget memory, int scanThreads)
     {
@@ -72,6 +73,12 @@ public final class LocalExecutionPlanner
         this.meter = meter;
         this.memory = memory;
         this.workerSlots = new Semaphore(Math.max(1, scanThreads));
+    }
+
+    /** Statistics of every scan task that has finished so far. */
+    public List<io.trawl.engine.TaskStats> taskStats()
+    {
+        return List.copyOf(taskStats);
     }
 
     public Operator plan(PlanNode node)
@@ -296,7 +303,7 @@ public final class LocalExecutionPlanner
                 }
             }
         };
-        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, pipeline, workerSlots);
+        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, pipeline, workerSlots, taskStats::add);
     }
 
     private Optional<PageFilter> joinFilter(JoinNode join, List<Symbol> left, List<Symbol> right)

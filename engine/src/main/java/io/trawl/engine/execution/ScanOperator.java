@@ -40,6 +40,7 @@ final class ScanOperator
     private final TupleDomain<String> domain;
     private final ByteMeter meter;
     private final TaskPipeline pipeline;
+    private final java.util.function.Consumer<io.trawl.engine.TaskStats> taskStats;
     private final Semaphore workerSlots;
     private final BlockingQueue<Page> queue = new ArrayBlockingQueue<>(32);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -49,7 +50,7 @@ final class ScanOperator
     private int remainingTasks = -1;
 
     ScanOperator(ScanProvider scanProvider, Table table, List<ScanColumn> columns, TupleDomain<String> domain, ByteMeter meter,
-            TaskPipeline pipeline, Semaphore workerSlots)
+            TaskPipeline pipeline, Semaphore workerSlots, java.util.function.Consumer<io.trawl.engine.TaskStats> taskStats)
     {
         this.scanProvider = scanProvider;
         this.table = table;
@@ -57,6 +58,7 @@ final class ScanOperator
         this.domain = domain;
         this.meter = meter;
         this.pipeline = pipeline;
+        this.taskStats = taskStats;
         this.workerSlots = workerSlots;
     }
 
@@ -92,7 +94,7 @@ final class ScanOperator
     private void start()
     {
         pipeline.prepare();
-        List<ScanSplit> splits = scanProvider.planSplits(table, meter);
+        List<ScanSplit> splits = scanProvider.planSplits(table, domain, meter);
         remainingTasks = splits.size();
         if (splits.isEmpty()) {
             return;
@@ -111,14 +113,24 @@ final class ScanOperator
             workerSlots.acquire();
             acquired = true;
             if (!closed && failure.get() == null) {
-                try (PageSource source = scanProvider.createPageSource(table, split, columns, domain, meter);
+                long started = System.nanoTime();
+                java.util.concurrent.atomic.AtomicLong taskBytes = new java.util.concurrent.atomic.AtomicLong();
+                ByteMeter taskMeter = bytes -> {
+                    taskBytes.addAndGet(bytes);
+                    meter.record(bytes);
+                };
+                long outputRows = 0;
+                try (PageSource source = scanProvider.createPageSource(table, split, columns, domain, taskMeter);
                         Operator task = pipeline.create(source::nextPage)) {
                     for (Page page = task.next(); page != null && !closed; page = task.next()) {
                         if (page.getPositionCount() > 0) {
+                            outputRows += page.getPositionCount();
                             put(page);
                         }
                     }
                 }
+                taskStats.accept(new io.trawl.engine.TaskStats(table.qualifiedName(), split.path(), split.start(), split.length(), taskBytes.get(), outputRows,
+                        (System.nanoTime() - started) / 1_000_000));
             }
         }
         catch (Throwable e) {

@@ -35,6 +35,11 @@ final class DecimalArithmetic
         };
     }
 
+    static boolean fitsLong(Vector vector, int i)
+    {
+        return vector.representation == Vector.Representation.LONG || vector.longs[2 * i] == (vector.longs[2 * i + 1] >> 63);
+    }
+
     static long high(Vector vector, int i)
     {
         if (vector.representation == Vector.Representation.INT128) {
@@ -102,6 +107,25 @@ final class DecimalArithmetic
                         out.longs[i] = r;
                         continue;
                     }
+                    if (fitsLong(left, i) && fitsLong(right, i) && resultScale - leftScale <= 18 && resultScale - rightScale <= 18) {
+                        long a = low(left, i);
+                        long b = low(right, i);
+                        long leftFactor = Decimals.longTenToNth(resultScale - leftScale);
+                        long rightFactor = Decimals.longTenToNth(resultScale - rightScale);
+                        long aHigh = Math.multiplyHigh(a, leftFactor);
+                        long aLow = a * leftFactor;
+                        long bHigh = Math.multiplyHigh(b, rightFactor);
+                        long bLow = b * rightFactor;
+                        if (aHigh == (aLow >> 63) && bHigh == (bLow >> 63)) {
+                            long r = function == Function.ADD ? aLow + bLow : aLow - bLow;
+                            // overflow of the long sum shows as a sign that disagrees with both operands
+                            boolean overflow = function == Function.ADD ? ((aLow ^ r) & (bLow ^ r)) < 0 : ((aLow ^ bLow) & (aLow ^ r)) < 0;
+                            if (!overflow) {
+                                store(out, i, r >> 63, r);
+                                continue;
+                            }
+                        }
+                    }
                     Int128Math.rescale(high(left, i), low(left, i), resultScale - leftScale, scratch, 0);
                     Int128Math.rescale(high(right, i), low(right, i), resultScale - rightScale, scratch2, 0);
                     if (function == Function.ADD) {
@@ -113,6 +137,13 @@ final class DecimalArithmetic
                     store(out, i, scratch[0], scratch[1]);
                 }
                 case MULTIPLY -> {
+                    if (fitsLong(left, i) && fitsLong(right, i)) {
+                        // the exact 128-bit product of two longs, without Int128Math or allocation
+                        long a = low(left, i);
+                        long b = low(right, i);
+                        store(out, i, Math.multiplyHigh(a, b), a * b);
+                        continue;
+                    }
                     if (shortFast) {
                         long product;
                         try {

@@ -96,6 +96,27 @@ final class Vector
     {
         Vector vector = new Vector(type, count);
         boolean mayHaveNull = block.mayHaveNull();
+        // fast paths: copy straight from the primitive arrays behind the common blocks
+        if (vector.representation == Representation.LONG && block instanceof LongArrayBlock longs
+                && (type instanceof BigintType || type instanceof DecimalType || type instanceof io.trino.spi.type.TimestampType)) {
+            long[] values = longs.getRawValues();
+            int offset = longs.getRawValuesOffset();
+            for (int i = 0; i < count; i++) {
+                vector.longs[i] = values[offset + positions[i]];
+            }
+            markNulls(vector, block, positions, count, mayHaveNull);
+            return vector;
+        }
+        if (vector.representation == Representation.LONG && block instanceof io.trino.spi.block.IntArrayBlock ints
+                && (type instanceof io.trino.spi.type.IntegerType || type instanceof io.trino.spi.type.DateType)) {
+            int[] values = ints.getRawValues();
+            int offset = ints.getRawValuesOffset();
+            for (int i = 0; i < count; i++) {
+                vector.longs[i] = values[offset + positions[i]];
+            }
+            markNulls(vector, block, positions, count, mayHaveNull);
+            return vector;
+        }
         for (int i = 0; i < count; i++) {
             int position = positions[i];
             if (mayHaveNull && block.isNull(position)) {
@@ -115,6 +136,18 @@ final class Vector
             }
         }
         return vector;
+    }
+
+    private static void markNulls(Vector vector, Block block, int[] positions, int count, boolean mayHaveNull)
+    {
+        if (!mayHaveNull) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            if (block.isNull(positions[i])) {
+                vector.setNull(i);
+            }
+        }
     }
 
     static Vector constant(Type type, Object value, int count)

@@ -53,7 +53,7 @@ public final class PruneColumns
                     }
                 }
                 if (outputs.isEmpty() && !scan.outputs().isEmpty()) {
-                    // row counts still need one column to read
+                    // row counts still need one column to read (the first, a data column)
                     outputs.add(scan.outputs().getFirst());
                     names.add(scan.columnNames().getFirst());
                 }

@@ -111,7 +111,7 @@ public final class PushPredicateIntoScan
     private static boolean supported(Type type)
     {
         return type instanceof BigintType || type instanceof IntegerType || type instanceof DateType || type instanceof DoubleType
-                || type instanceof VarcharType || type instanceof DecimalType;
+                || type instanceof VarcharType || type instanceof DecimalType || type instanceof io.trino.spi.type.TimestampType;
     }
 
     private static Function flip(Function function)

@@ -13,11 +13,19 @@ public interface ScanProvider
 {
     /**
      * Splits of every data file under the table's location, skipping empty files and files whose name
-     * starts with {@code _} or {@code .}. Bytes read for planning (Parquet footers) go to the meter.
+     * starts with {@code _} or {@code .}, and files whose partition values or pseudo-columns
+     * ({@code $path}, {@code $file_size}, {@code $file_modified_time}) cannot match the predicate.
+     * Bytes read for planning (Parquet footers) go to the meter.
      *
      * @throws io.trawl.error.TrawlException INVALID_LOCATION when the location is missing or unreadable
      */
-    List<ScanSplit> planSplits(Table table, ByteMeter meter);
+    List<ScanSplit> planSplits(Table table, TupleDomain<String> predicate, ByteMeter meter);
+
+    /** All splits of a table. */
+    default List<ScanSplit> planSplits(Table table, ByteMeter meter)
+    {
+        return planSplits(table, TupleDomain.all(), meter);
+    }
 
     TableEstimate estimate(Table table);
 

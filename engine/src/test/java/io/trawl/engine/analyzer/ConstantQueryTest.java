@@ -46,7 +46,7 @@ class ConstantQueryTest
         ScanProvider noStorage = new ScanProvider()
         {
             @Override
-            public List<ScanSplit> planSplits(Table table, ByteMeter meter)
+            public List<ScanSplit> planSplits(Table table, TupleDomain<String> predicate, ByteMeter meter)
             {
                 throw new UnsupportedOperationException();
             }
