@@ -1,19 +1,22 @@
 package io.trawl.cli;
 
 import io.trawl.cli.embedded.EmbeddedTrawl;
+import io.trawl.scan.store.s3.S3Config;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * What a CLI invocation talks to: its streams, its environment, and how to open Trawl at a home
- * directory. Tests pass their own to run {@link Main} in-process.
+ * directory with the S3 settings the options and environment give. Tests pass their own to run {@link Main}
+ * in-process.
  */
 public record CliContext(
         PrintWriter out,
@@ -21,8 +24,14 @@ public record CliContext(
         InputStream in,
         Map<String, String> environment,
         Path userHome,
-        Function<Path, StatementRunner> openTrawl)
+        BiFunction<Path, S3Config, StatementRunner> openTrawl)
 {
+    /** For openers that have no use for S3 settings (scripted runners in tests). */
+    public CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> environment, Path userHome, Function<Path, StatementRunner> openTrawl)
+    {
+        this(out, err, in, environment, userHome, (home, _) -> requireNonNull(openTrawl, "openTrawl is null").apply(home));
+    }
+
     public CliContext
     {
         requireNonNull(out, "out is null");
@@ -41,6 +50,6 @@ public record CliContext(
                 System.in,
                 System.getenv(),
                 Path.of(System.getProperty("user.home")),
-                EmbeddedTrawl::open);
+                (home, s3) -> EmbeddedTrawl.open(home, s3));
     }
 }

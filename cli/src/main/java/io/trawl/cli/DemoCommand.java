@@ -72,7 +72,7 @@ final class DemoCommand
         PrintWriter out = context.out();
         Path trawlHome = common.resolveHome(context);
         Path dataDirectory = trawlHome.resolve("lake").resolve(SCHEMA);
-        StatementRunner trawl = context.openTrawl().apply(trawlHome);
+        StatementRunner trawl = common.openTrawl(context);
 
         progress("Trawl home: " + trawlHome);
         ensureData(dataDirectory);

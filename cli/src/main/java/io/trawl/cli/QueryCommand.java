@@ -84,7 +84,7 @@ final class QueryCommand
         if (statements.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "No SQL statement given");
         }
-        StatementRunner trawl = context.openTrawl().apply(common.resolveHome(context));
+        StatementRunner trawl = common.openTrawl(context);
         Session session = Session.defaults().withSchema(schema);
         for (String statement : statements) {
             long start = System.nanoTime();

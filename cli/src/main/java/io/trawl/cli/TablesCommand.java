@@ -35,7 +35,7 @@ final class TablesCommand
     @Override
     public Integer call()
     {
-        StatementRunner trawl = context.openTrawl().apply(common.resolveHome(context));
+        StatementRunner trawl = common.openTrawl(context);
         QueryResult result = trawl.execute("SHOW TABLES", Session.defaults().withSchema(schema));
         format.print(result, context.out());
         return 0;

@@ -46,7 +46,7 @@ class CliEndToEndTest
                 new ByteArrayInputStream(new byte[0]),
                 Map.of("TRAWL_HOME", temporary.resolve("home").toString()),
                 temporary.resolve("user-home"),
-                EmbeddedTrawl::open);
+                (home, s3) -> EmbeddedTrawl.open(home, s3));
         int exitCode = new Main(context).run(args);
         return new Run(exitCode, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
     }

@@ -70,7 +70,13 @@ public final class LakeScanProvider
 
     public static LakeScanProvider forLocalFiles()
     {
-        return new LakeScanProvider(new LocalObjectStore(), ScanConfig.defaults());
+        return create(new LocalObjectStore());
+    }
+
+    /** Tables on whatever {@code store} reaches (e.g. a {@link io.trawl.scan.store.RoutingObjectStore}), default scan settings. */
+    public static LakeScanProvider create(ObjectStore store)
+    {
+        return new LakeScanProvider(store, ScanConfig.defaults());
     }
 
     @Override

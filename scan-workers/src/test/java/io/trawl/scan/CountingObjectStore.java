@@ -59,6 +59,20 @@ final class CountingObjectStore
     }
 
     @Override
+    public boolean replaceIfUnchanged(URI location, byte[] content, String expectedEtag)
+            throws IOException
+    {
+        return delegate.replaceIfUnchanged(location, content, expectedEtag);
+    }
+
+    @Override
+    public void checkLocation(URI location)
+            throws IOException
+    {
+        delegate.checkLocation(location);
+    }
+
+    @Override
     public void delete(URI location)
             throws IOException
     {

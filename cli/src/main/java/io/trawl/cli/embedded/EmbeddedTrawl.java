@@ -9,17 +9,22 @@ import io.trawl.engine.Session;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.LakeScanProvider;
+import io.trawl.scan.store.ObjectStoreLocationValidator;
+import io.trawl.scan.store.RoutingObjectStore;
+import io.trawl.scan.store.s3.S3Config;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Trawl in this process, with no server: the catalog is JSON under {@code <home>/catalog}, tables read
- * local files ({@code file://} locations), and {@code <home>/lake} is where the CLI puts data it makes
- * (the demo's TPC-H tables).
+ * local files ({@code file://} locations) and S3 ({@code s3://}, through the given {@link S3Config}: AWS, or
+ * LocalStack/MinIO with an endpoint), and {@code <home>/lake} is where the CLI puts data it makes (the demo's
+ * TPC-H tables). A table's LOCATION is checked against its storage at CREATE (an S3 bucket must exist).
  */
 public final class EmbeddedTrawl
         implements StatementRunner
@@ -33,9 +38,16 @@ public final class EmbeddedTrawl
         this.engine = requireNonNull(engine, "engine is null");
     }
 
-    /** Opens Trawl's state at {@code home}, creating the directories on first use. */
+    /** Opens Trawl's state at {@code home}, creating the directories on first use; S3 is AWS's, default chain. */
     public static EmbeddedTrawl open(Path home)
     {
+        return open(home, S3Config.defaults());
+    }
+
+    /** Opens Trawl's state at {@code home}, with {@code s3://} locations read as {@code s3} says. */
+    public static EmbeddedTrawl open(Path home, S3Config s3)
+    {
+        requireNonNull(s3, "s3 is null");
         Path absoluteHome = home.toAbsolutePath();
         try {
             Files.createDirectories(absoluteHome.resolve("catalog"));
@@ -44,7 +56,14 @@ public final class EmbeddedTrawl
         catch (IOException e) {
             throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot create Trawl's home directory %s: %s".formatted(absoluteHome, e.getMessage()), e);
         }
-        QueryEngine engine = new QueryEngine(new LocalCatalogStore(absoluteHome.resolve("catalog")), LakeScanProvider.forLocalFiles(), EngineConfig.defaults());
+        // the S3 client is built on the first s3:// location, so local-only use never resolves AWS credentials
+        RoutingObjectStore store = RoutingObjectStore.create(s3);
+        QueryEngine engine = new QueryEngine(
+                new LocalCatalogStore(absoluteHome.resolve("catalog")),
+                LakeScanProvider.create(store),
+                EngineConfig.defaults(),
+                new ObjectStoreLocationValidator(store),
+                Set.of());
         return new EmbeddedTrawl(absoluteHome, engine);
     }
 

@@ -5,7 +5,14 @@ import io.trawl.scan.store.ObjectStore;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,8 +54,82 @@ public final class MeteredFile
     public void readFully(long position, byte[] buffer, int offset, int length)
             throws IOException
     {
-        store.readFully(location, position, buffer, offset, length);
+        InFlightBytes budget = InFlightBytes.of(meter);
+        int permits = budget.acquire(length);
+        try {
+            store.readFully(location, position, buffer, offset, length);
+        }
+        finally {
+            budget.release(permits);
+        }
         meter.record(length);
+    }
+
+    /**
+     * Fetches independent ranges of the object in parallel (on S3 each is its own GET, and one connection is
+     * slow), within the query's {@link InFlightBytes} cap. Each range is metered once, as if read alone.
+     *
+     * @return one buffer per range, in the order given
+     */
+    public List<byte[]> readRanges(List<ByteRange> ranges)
+            throws IOException
+    {
+        List<byte[]> buffers = new ArrayList<>(ranges.size());
+        for (ByteRange range : ranges) {
+            buffers.add(new byte[range.length()]);
+        }
+        if (ranges.size() == 1) {
+            readFully(ranges.getFirst().position(), buffers.getFirst(), 0, ranges.getFirst().length());
+            return buffers;
+        }
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> reads = new ArrayList<>(ranges.size());
+            for (int i = 0; i < ranges.size(); i++) {
+                ByteRange range = ranges.get(i);
+                byte[] buffer = buffers.get(i);
+                reads.add(executor.submit(() -> {
+                    readFully(range.position(), buffer, 0, range.length());
+                    return null;
+                }));
+            }
+            for (Future<?> read : reads) {
+                awaitRead(read, reads);
+            }
+        }
+        return buffers;
+    }
+
+    private static void awaitRead(Future<?> read, List<Future<?>> all)
+            throws IOException
+    {
+        try {
+            read.get();
+        }
+        catch (InterruptedException e) {
+            all.forEach(each -> each.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading");
+        }
+        catch (ExecutionException e) {
+            all.forEach(each -> each.cancel(true));
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    /** A range of an object: {@code length} bytes from {@code position}. */
+    public record ByteRange(long position, int length)
+    {
+        public ByteRange
+        {
+            if (position < 0 || length < 0) {
+                throw new IllegalArgumentException("invalid range: %d bytes at %d".formatted(length, position));
+            }
+        }
     }
 
     /**

@@ -10,13 +10,20 @@ import java.util.List;
  * addressed by URI, listed by prefix (recursively, like an S3 listing without a delimiter), read by byte
  * range and written whole. Readers never see a partly written object: {@link #create} publishes the object
  * when the stream is closed, as an S3 PutObject or multipart upload does.
+ *
+ * <p>Failures: a missing object is {@link java.nio.file.NoSuchFileException}, a read past the end of an
+ * object is {@link java.io.EOFException} naming the object and the offset, any other storage failure an
+ * {@link IOException} or, where the store knows what the user did wrong (a missing S3 bucket, access denied),
+ * a {@link io.trawl.error.TrawlException} naming the bucket and key.
  */
 public interface ObjectStore
 {
     /**
      * Every object under {@code prefix}, recursively, in lexicographic order of location.
      *
-     * @throws java.nio.file.NoSuchFileException when the prefix names nothing that exists
+     * @throws java.nio.file.NoSuchFileException on local disk, when the prefix names no file or folder; S3
+     * has no folders, so there an empty or missing prefix lists nothing (as Athena reads an empty location as
+     * an empty table), and only a missing bucket fails
      */
     List<StoredObject> list(URI prefix)
             throws IOException;
@@ -53,6 +60,25 @@ public interface ObjectStore
      * @return false when an object already existed, which is then left unchanged
      */
     boolean createIfAbsent(URI location, byte[] content)
+            throws IOException;
+
+    /**
+     * Writes the object only if it is still the version tagged {@code expectedEtag} (S3's {@code If-Match}):
+     * the compare-and-swap under optimistic concurrency, e.g. for catalog entries.
+     *
+     * @return false when the object changed since that version or no longer exists; it is then left unchanged
+     */
+    boolean replaceIfUnchanged(URI location, byte[] content, String expectedEtag)
+            throws IOException;
+
+    /**
+     * Checks that {@code location} can hold a table before a catalog records it: on local disk an existing
+     * directory, on S3 an existing bucket these credentials reach. An empty prefix is fine (Athena accepts a
+     * LOCATION with no objects yet).
+     *
+     * @throws io.trawl.error.TrawlException INVALID_LOCATION naming the location when it cannot
+     */
+    void checkLocation(URI location)
             throws IOException;
 
     /** Deletes the object; deleting a missing object is not an error (as in S3). */

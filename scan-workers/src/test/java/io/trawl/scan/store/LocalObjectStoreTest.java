@@ -87,4 +87,59 @@ class LocalObjectStoreTest
         store.delete(location);
         assertThat(Files.exists(Path.of(location))).isFalse();
     }
+
+    @Test
+    void replaceIfUnchangedRefusesAStaleTagEvenWithinOneClockTick()
+            throws IOException
+    {
+        URI location = directory.resolve("table.json").toUri();
+        assertThat(store.createIfAbsent(location, "v1".getBytes(StandardCharsets.UTF_8))).isTrue();
+        String first = store.stat(location).etag();
+
+        assertThat(store.replaceIfUnchanged(location, "v2".getBytes(StandardCharsets.UTF_8), first)).as("current tag").isTrue();
+        String second = store.stat(location).etag();
+        assertThat(store.replaceIfUnchanged(location, "v3".getBytes(StandardCharsets.UTF_8), second)).as("current tag again").isTrue();
+        assertThat(store.stat(location).etag()).as("each same-size version has its own tag").isNotIn(first, second);
+        assertThat(store.replaceIfUnchanged(location, "v4".getBytes(StandardCharsets.UTF_8), first)).as("stale tag").isFalse();
+        assertThat(Files.readString(Path.of(location))).isEqualTo("v3");
+        assertThat(store.replaceIfUnchanged(directory.resolve("missing.json").toUri(), new byte[] {1}, first)).as("missing object").isFalse();
+        assertThat(store.list(directory.toUri())).as("no temporary files left").hasSize(1);
+    }
+
+    @Test
+    void exactlyOneOfConcurrentReplacersWithTheSameTagWins()
+            throws Exception
+    {
+        URI location = directory.resolve("counter").toUri();
+        store.createIfAbsent(location, "0".getBytes(StandardCharsets.UTF_8));
+        String tag = store.stat(location).etag();
+        int writers = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Boolean>> outcomes = new java.util.ArrayList<>();
+        try (java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            for (int i = 0; i < writers; i++) {
+                byte[] content = ("writer " + i).getBytes(StandardCharsets.UTF_8);
+                outcomes.add(executor.submit(() -> {
+                    start.await();
+                    return store.replaceIfUnchanged(location, content, tag);
+                }));
+            }
+            start.countDown();
+            int wins = 0;
+            for (java.util.concurrent.Future<Boolean> outcome : outcomes) {
+                wins += outcome.get() ? 1 : 0;
+            }
+            assertThat(wins).as("compare-and-swap admits one writer per version").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void checkLocationAcceptsDirectoriesOnly()
+            throws IOException
+    {
+        store.checkLocation(directory.toUri());
+        Files.writeString(directory.resolve("file"), "x");
+        assertThatThrownBy(() -> store.checkLocation(directory.resolve("missing").toUri())).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> store.checkLocation(directory.resolve("file").toUri())).hasMessageContaining("is not a directory");
+    }
 }

@@ -1,0 +1,119 @@
+package io.trawl.scan.store.s3;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How to reach S3 or an S3-compatible server. {@link #defaults()} reaches AWS itself: the region's endpoint,
+ * virtual-hosted addressing, credentials from the SDK's default provider chain (environment, profile, IMDS,
+ * container role). For LocalStack, MinIO or S3Proxy set an {@code endpoint} and path-style addressing.
+ *
+ * @param endpoint overrides the region's AWS endpoint, e.g. {@code http://localhost:4566}
+ * @param region signing region; S3-compatible servers accept any, AWS needs the bucket's
+ * @param pathStyle {@code http://host/bucket/key} instead of {@code http://bucket.host/key}; local servers need it
+ * @param accessKey static credentials, used only together with {@code secretKey}; else the default chain
+ * @param apiCallTimeout bound on a whole call including retries, so no call can hang a query
+ * @param attemptTimeout bound on a single HTTP attempt (also the socket read timeout)
+ * @param maxRetries retries after the first attempt, with exponential backoff, on throttling (503 SlowDown),
+ * 5xx answers and connection failures
+ * @param partSizeBytes a streaming write becomes a multipart upload once it exceeds this; each part is this big
+ * (S3's minimum part size is 5 MiB except for the last part; servers for tests accept smaller)
+ * @param listPageSize keys per ListObjectsV2 page (S3 answers at most 1000)
+ */
+public record S3Config(
+        Optional<URI> endpoint,
+        String region,
+        boolean pathStyle,
+        Optional<String> accessKey,
+        Optional<String> secretKey,
+        Duration apiCallTimeout,
+        Duration attemptTimeout,
+        int maxRetries,
+        long partSizeBytes,
+        int listPageSize)
+{
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final long DEFAULT_PART_SIZE_BYTES = 8L * 1024 * 1024;
+
+    public S3Config
+    {
+        requireNonNull(endpoint, "endpoint is null");
+        requireNonNull(region, "region is null");
+        requireNonNull(accessKey, "accessKey is null");
+        requireNonNull(secretKey, "secretKey is null");
+        requireNonNull(apiCallTimeout, "apiCallTimeout is null");
+        requireNonNull(attemptTimeout, "attemptTimeout is null");
+        if (region.isBlank()) {
+            throw new IllegalArgumentException("region is blank");
+        }
+        if (accessKey.isPresent() != secretKey.isPresent()) {
+            throw new IllegalArgumentException("accessKey and secretKey must be given together");
+        }
+        if (!apiCallTimeout.isPositive() || !attemptTimeout.isPositive()) {
+            throw new IllegalArgumentException("timeouts must be positive: call %s, attempt %s".formatted(apiCallTimeout, attemptTimeout));
+        }
+        if (attemptTimeout.compareTo(apiCallTimeout) > 0) {
+            throw new IllegalArgumentException("attemptTimeout %s exceeds apiCallTimeout %s".formatted(attemptTimeout, apiCallTimeout));
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries is negative: " + maxRetries);
+        }
+        if (partSizeBytes < 1 || partSizeBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("partSizeBytes out of range: " + partSizeBytes);
+        }
+        if (listPageSize < 1 || listPageSize > 1000) {
+            throw new IllegalArgumentException("listPageSize must be in 1..1000: " + listPageSize);
+        }
+    }
+
+    /** AWS S3 in us-east-1 with the default credentials chain, 2-minute calls, 30-second attempts, 5 retries. */
+    public static S3Config defaults()
+    {
+        return new S3Config(Optional.empty(), DEFAULT_REGION, false, Optional.empty(), Optional.empty(),
+                Duration.ofMinutes(2), Duration.ofSeconds(30), 5, DEFAULT_PART_SIZE_BYTES, 1000);
+    }
+
+    /** This config against an S3-compatible server at {@code endpoint}, with path-style addressing. */
+    public S3Config withEndpoint(URI endpoint)
+    {
+        return new S3Config(Optional.of(endpoint), region, true, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries, partSizeBytes, listPageSize);
+    }
+
+    public S3Config withRegion(String region)
+    {
+        return new S3Config(endpoint, region, pathStyle, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries, partSizeBytes, listPageSize);
+    }
+
+    public S3Config withPathStyle(boolean pathStyle)
+    {
+        return new S3Config(endpoint, region, pathStyle, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries, partSizeBytes, listPageSize);
+    }
+
+    public S3Config withCredentials(String accessKey, String secretKey)
+    {
+        return new S3Config(endpoint, region, pathStyle, Optional.of(accessKey), Optional.of(secretKey), apiCallTimeout, attemptTimeout, maxRetries, partSizeBytes, listPageSize);
+    }
+
+    public S3Config withTimeouts(Duration apiCallTimeout, Duration attemptTimeout)
+    {
+        return new S3Config(endpoint, region, pathStyle, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries, partSizeBytes, listPageSize);
+    }
+
+    public S3Config withMaxRetries(int maxRetries)
+    {
+        return new S3Config(endpoint, region, pathStyle, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries, partSizeBytes, listPageSize);
+    }
+
+    public S3Config withPartSizeBytes(long partSizeBytes)
+    {
+        return new S3Config(endpoint, region, pathStyle, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries, partSizeBytes, listPageSize);
+    }
+
+    public S3Config withListPageSize(int listPageSize)
+    {
+        return new S3Config(endpoint, region, pathStyle, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries, partSizeBytes, listPageSize);
+    }
+}
