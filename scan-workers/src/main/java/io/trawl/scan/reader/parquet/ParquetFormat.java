@@ -1,5 +1,7 @@
 package io.trawl.scan.reader.parquet;
 
+import io.airlift.slice.Slice;
+import io.airlift.slice.Slices;
 import io.airlift.units.DataSize;
 import io.trawl.engine.scan.ByteMeter;
 import io.trawl.engine.scan.PageSource;
@@ -65,6 +67,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static java.lang.Math.toIntExact;
 
 import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
 import static io.trino.parquet.ParquetTypeUtils.constructField;
@@ -93,9 +99,19 @@ public final class ParquetFormat
     private static final int DOMAIN_COMPACTION_THRESHOLD = 1000;
     private static final int FOOTER_CACHE_ENTRIES = 10_000;
 
+    private static final int MAX_RANGE_BYTES = 8 * 1024 * 1024;
+    private static final long MAX_IN_FLIGHT_BYTES = 32L * 1024 * 1024;
+    private static final int MAX_IN_FLIGHT_RANGES = 16;
+    private static final int POSTSCRIPT_BYTES = 8;
+    private static final long MAX_FOOTER_BYTES = 64L * 1024 * 1024;
+    private static final Slice MAGIC = Slices.utf8Slice("PAR1");
+
     private final ObjectStore store;
     private final ParquetReaderOptions options;
+    private final ObjectStoreParquetDataSource.FetchRules fetchRules;
     private final ParquetFooterCache footers = new ParquetFooterCache(FOOTER_CACHE_ENTRIES);
+    // fetches wait on storage, not on the CPU: a virtual thread each, bounded per reader by the fetch rules
+    private final ExecutorService fetchExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
      * @param maxMergeDistanceBytes column chunks closer than this are fetched in one request; the gap is
@@ -106,7 +122,11 @@ public final class ParquetFormat
         this.store = requireNonNull(store, "store is null");
         this.options = ParquetReaderOptions.builder()
                 .withMaxMergeDistance(DataSize.ofBytes(maxMergeDistanceBytes))
+                .withMaxBufferSize(DataSize.ofBytes(MAX_RANGE_BYTES))
+                .withUseColumnIndex(true)
+                .withBloomFilter(true)
                 .build();
+        this.fetchRules = new ObjectStoreParquetDataSource.FetchRules(maxMergeDistanceBytes, MAX_RANGE_BYTES, MAX_IN_FLIGHT_BYTES, MAX_IN_FLIGHT_RANGES);
     }
 
     /** Consecutive row groups grouped into splits of about {@code targetSplitBytes} compressed bytes each. */
@@ -183,7 +203,7 @@ public final class ParquetFormat
 
     public PageSource createPageSource(StoredObject object, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)
     {
-        ParquetDataSource dataSource = new ObjectStoreParquetDataSource(new MeteredFile(store, object.location(), object.size(), meter), options);
+        ParquetDataSource dataSource = dataSource(object, meter);
         ParquetMetadata footer = footer(object, dataSource);
         return withCorruptionReported(object, () -> openReader(object, footer, dataSource, split, columns, predicate));
     }
@@ -331,9 +351,23 @@ public final class ParquetFormat
         return TupleDomain.withColumnDomains(domains);
     }
 
+    private ParquetDataSource dataSource(StoredObject object, ByteMeter meter)
+    {
+        return new ObjectStoreParquetDataSource(new MeteredFile(store, object.location(), object.size(), meter), fetchRules, fetchExecutor);
+    }
+
     private ParquetMetadata footer(StoredObject object, ByteMeter meter)
     {
-        return footer(object, new ObjectStoreParquetDataSource(new MeteredFile(store, object.location(), object.size(), meter), options));
+        Optional<ParquetMetadata> cached = footers.find(object);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        try (ParquetDataSource dataSource = dataSource(object, meter)) {
+            return footer(object, dataSource);
+        }
+        catch (IOException e) {
+            throw translate(object, e);
+        }
     }
 
     private ParquetMetadata footer(StoredObject object, ParquetDataSource dataSource)
@@ -342,9 +376,39 @@ public final class ParquetFormat
         if (cached.isPresent()) {
             return cached.get();
         }
-        ParquetMetadata footer = withCorruptionReported(object, () -> MetadataReader.readFooter(dataSource, options, Optional.empty(), Optional.empty()));
+        ParquetMetadata footer = withCorruptionReported(object, () -> MetadataReader.parseFooter(dataSource.getId(), object.size(), readFooterBytes(object, dataSource), Optional.empty(), Optional.empty()));
         footers.put(object, footer);
         return footer;
+    }
+
+    /**
+     * The footer and nothing else: the 8-byte postscript (metadata length and magic), then exactly the
+     * metadata it announces. Two requests instead of trino-parquet's speculative 48 KB tail, so no column
+     * data is fetched (and billed) with the footer and fetched again with its column chunk.
+     */
+    private static Slice readFooterBytes(StoredObject object, ParquetDataSource dataSource)
+            throws IOException
+    {
+        if (object.size() < MAGIC.length() + POSTSCRIPT_BYTES) {
+            throw new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %d bytes is too small for a Parquet file".formatted(object.location(), object.size()));
+        }
+        Slice postscript = dataSource.readTail(POSTSCRIPT_BYTES);
+        Slice magic = postscript.slice(Integer.BYTES, MAGIC.length());
+        if (!MAGIC.equals(magic)) {
+            throw new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: expected magic number PAR1 at offset %d, found %s".formatted(
+                    object.location(), object.size() - MAGIC.length(), magic.toStringUtf8()));
+        }
+        long metadataLength = Integer.toUnsignedLong(postscript.getInt(0));
+        long metadataStart = object.size() - POSTSCRIPT_BYTES - metadataLength;
+        if (metadataStart < MAGIC.length() || metadataLength > MAX_FOOTER_BYTES) {
+            throw new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: footer length %d at offset %d does not fit in the file".formatted(
+                    object.location(), metadataLength, object.size() - POSTSCRIPT_BYTES));
+        }
+        Slice metadata = dataSource.readFully(metadataStart, toIntExact(metadataLength));
+        byte[] footer = new byte[toIntExact(metadataLength) + POSTSCRIPT_BYTES];
+        metadata.getBytes(0, footer, 0, metadata.length());
+        postscript.getBytes(0, footer, metadata.length(), POSTSCRIPT_BYTES);
+        return Slices.wrappedBuffer(footer);
     }
 
     private static long compressedSize(BlockMetadata rowGroup)
