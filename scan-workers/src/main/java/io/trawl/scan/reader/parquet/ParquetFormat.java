@@ -16,6 +16,7 @@ import io.trino.parquet.Column;
 import io.trino.parquet.Field;
 import io.trino.parquet.ParquetCorruptionException;
 import io.trino.parquet.ParquetDataSource;
+import io.trino.parquet.ParquetDataSourceId;
 import io.trino.parquet.ParquetReaderOptions;
 import io.trino.parquet.metadata.BlockMetadata;
 import io.trino.parquet.metadata.ParquetMetadata;
@@ -156,7 +157,7 @@ public final class ParquetFormat
     /** Rows in the file according to its footer. Fetches the footer unmetered if it is not cached. */
     public long rowCount(StoredObject object)
     {
-        ParquetMetadata footer = footer(object, ByteMeter.NONE);
+        ParquetMetadata footer = footerForStatistics(object);
         return withCorruptionReported(object, () -> {
             long rows = 0;
             for (BlockMetadata rowGroup : footer.getBlocks()) {
@@ -173,7 +174,7 @@ public final class ParquetFormat
      */
     public Map<String, TableEstimate.ValueRange> integerRanges(StoredObject object)
     {
-        ParquetMetadata footer = footer(object, ByteMeter.NONE);
+        ParquetMetadata footer = footerForStatistics(object);
         return withCorruptionReported(object, () -> {
             Map<String, TableEstimate.ValueRange> ranges = new HashMap<>();
             Set<String> incomplete = new HashSet<>();
@@ -204,7 +205,7 @@ public final class ParquetFormat
     public PageSource createPageSource(StoredObject object, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)
     {
         ParquetDataSource dataSource = dataSource(object, meter);
-        ParquetMetadata footer = footer(object, dataSource);
+        ParquetMetadata footer = footer(object, dataSource, meter);
         return withCorruptionReported(object, () -> openReader(object, footer, dataSource, split, columns, predicate));
     }
 
@@ -358,27 +359,53 @@ public final class ParquetFormat
 
     private ParquetMetadata footer(StoredObject object, ByteMeter meter)
     {
-        Optional<ParquetMetadata> cached = footers.find(object);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
         try (ParquetDataSource dataSource = dataSource(object, meter)) {
-            return footer(object, dataSource);
+            return footer(object, dataSource, meter);
         }
         catch (IOException e) {
             throw translate(object, e);
         }
     }
 
-    private ParquetMetadata footer(StoredObject object, ParquetDataSource dataSource)
+    /** A footer for a query: fetched through the query's data source, or cached (then billed if it was not yet). */
+    private ParquetMetadata footer(StoredObject object, ParquetDataSource dataSource, ByteMeter meter)
     {
-        Optional<ParquetMetadata> cached = footers.find(object);
+        Optional<ParquetFooterCache.CachedFooter> cached = footers.find(object);
         if (cached.isPresent()) {
-            return cached.get();
+            meter.record(cached.get().takeUnbilledBytes());
+            return cached.get().footer();
         }
-        ParquetMetadata footer = withCorruptionReported(object, () -> MetadataReader.parseFooter(dataSource.getId(), object.size(), readFooterBytes(object, dataSource), Optional.empty(), Optional.empty()));
-        footers.put(object, footer);
+        Slice footerBytes = withCorruptionReported(object, () -> readFooterBytes(object, dataSource));
+        ParquetMetadata footer = parse(object, footerBytes);
+        footers.putBilled(object, footer);
         return footer;
+    }
+
+    /**
+     * A footer for free statistics, which have no query meter: fetched unmetered and cached with its bytes
+     * owed, so the query that next plans or reads the file is billed for them (in practice the query whose
+     * planning asked for the statistics).
+     */
+    private ParquetMetadata footerForStatistics(StoredObject object)
+    {
+        Optional<ParquetFooterCache.CachedFooter> cached = footers.find(object);
+        if (cached.isPresent()) {
+            return cached.get().footer();
+        }
+        try (ParquetDataSource dataSource = dataSource(object, ByteMeter.NONE)) {
+            Slice footerBytes = withCorruptionReported(object, () -> readFooterBytes(object, dataSource));
+            ParquetMetadata footer = parse(object, footerBytes);
+            footers.putUnbilled(object, footer, footerBytes.length());
+            return footer;
+        }
+        catch (IOException e) {
+            throw translate(object, e);
+        }
+    }
+
+    private static ParquetMetadata parse(StoredObject object, Slice footerBytes)
+    {
+        return withCorruptionReported(object, () -> MetadataReader.parseFooter(new ParquetDataSourceId(object.location().toString()), object.size(), footerBytes, Optional.empty(), Optional.empty()));
     }
 
     /**
