@@ -92,7 +92,29 @@ import static java.util.Objects.requireNonNull;
  * reading cannot disagree. Planned splits start at row-group starts and cover the whole file.
  *
  * <p>Columns are matched to the file's top-level fields by name, ignoring case, as Athena does for Parquet; a
- * column the file does not have reads as NULL.
+ * column the file does not have reads as NULL, and file columns the table does not name are not read.
+ *
+ * <p><b>Metering rule</b> (what a query is billed for a Parquet file; every byte below is fetched through
+ * {@link MeteredFile} and billed once, when fetched):
+ * <ol>
+ * <li><i>Footer</i>: the last 8 bytes (metadata length and magic), then exactly the metadata they announce:
+ * {@code metadataLength + 8} bytes, fetched once per file per provider. A footer served from the provider's
+ * cache is not billed again, except that a footer first fetched for free statistics ({@link #rowCount},
+ * {@link #integerRanges}) is billed to the next query that plans or reads the file.</li>
+ * <li><i>Column chunks</i>: for each row group of the split that survives pruning, the chunk
+ * {@code [dictionary or first data page offset, + total compressed size)} of each primitive column of the
+ * projected fields. The chunks of one split are sorted and merged when the gap between two is at most the
+ * merge distance ({@code ScanConfig.maxMergeDistanceBytes}) and the merged range is at most 8 MB; a merged
+ * range is fetched, gap included, exactly once. With a merge distance of 0 only touching chunks merge, and
+ * the bill is the footers plus the needed chunks exactly.</li>
+ * <li><i>Pruning reads</i>: a dictionary page read to test an equality/IN/range predicate (only when the
+ * whole chunk is dictionary-encoded), bloom filters and page indexes (column/offset index) of predicate
+ * columns when the file has them. A dictionary page read here is kept and not fetched again when its chunk
+ * is read, so it adds bytes only for a row group it prunes.</li>
+ * </ol>
+ * Fetches run ahead of decoding, concurrently, at most 32 MB and 16 ranges ahead per reader; readahead
+ * never leaves the planned ranges, and closing a reader waits for it, so it moves fetches in time, not in
+ * number.
  */
 public final class ParquetFormat
 {
@@ -106,6 +128,7 @@ public final class ParquetFormat
     private static final int POSTSCRIPT_BYTES = 8;
     private static final long MAX_FOOTER_BYTES = 64L * 1024 * 1024;
     private static final Slice MAGIC = Slices.utf8Slice("PAR1");
+    private static final String UNSUPPORTED_CODEC = "Codec not supported in Parquet: ";
 
     private final ObjectStore store;
     private final ParquetReaderOptions options;
@@ -468,6 +491,10 @@ public final class ParquetFormat
         if (exception instanceof TrawlException trawlException) {
             return trawlException;
         }
+        Optional<String> codec = unsupportedCodec(exception);
+        if (codec.isPresent()) {
+            return new TrawlException(ErrorCode.NOT_SUPPORTED, "Parquet file %s: compression codec %s is not supported (UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4 and LZO are)".formatted(object.location(), codec.get()), exception);
+        }
         if (exception instanceof ParquetCorruptionException || exception instanceof EOFException) {
             return new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %s".formatted(object.location(), reason(exception)), exception);
         }
@@ -479,6 +506,19 @@ public final class ParquetFormat
         }
         // the decoders report malformed pages as assorted runtime exceptions
         return new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %s".formatted(object.location(), reason(exception)), exception);
+    }
+
+    /** trino-parquet reports a codec it cannot decompress (BROTLI, LZ4_RAW) as corruption, wrapped. */
+    private static Optional<String> unsupportedCodec(Throwable exception)
+    {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            int at = message == null ? -1 : message.indexOf(UNSUPPORTED_CODEC);
+            if (cause instanceof ParquetCorruptionException && at >= 0) {
+                return Optional.of(message.substring(at + UNSUPPORTED_CODEC.length()).split("[\\s\\[]", 2)[0]);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String reason(Exception exception)
