@@ -8,6 +8,8 @@ import io.trawl.engine.QueryEngine;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
 import io.trawl.scan.LakeScanProvider;
+import io.trawl.scan.ScanConfig;
+import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.testing.DuckDbOracle;
 import io.trawl.testing.ResultComparison;
 import io.trawl.testing.TrawlRows;
@@ -88,6 +90,35 @@ class ParquetRoundTripTest
         createTable("flat_" + codec, FLAT_DDL, table);
 
         assertMatchesDuckDb("SELECT * FROM flat_%s".formatted(codec), "SELECT * FROM read_parquet('%s/*.parquet')".formatted(table));
+    }
+
+    /**
+     * Row groups whose min/max admit the value but whose dictionary (and DuckDB's bloom filter) lacks it are
+     * skipped: odd row groups hold only odd codes, even ones only even codes, all spanning the same range.
+     */
+    @Test
+    void equalityPredicateSkipsRowGroupsWhoseDictionaryLacksTheValue()
+            throws IOException
+    {
+        Path table = Files.createDirectories(directory.resolve("coded"));
+        write("""
+                COPY (SELECT i AS id, (i // 2048) %% 2 + 2 * (i %% 5) AS code, 'payload-' || i AS payload
+                      FROM range(20480) t(i) ORDER BY i)
+                TO '%s' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)""".formatted(table.resolve("part-0.parquet")));
+        createTable("coded", "(id bigint, code bigint, payload string)", table);
+        // row groups here are ~19 KB: with the default 64 KB merge distance the gap a skipped row group leaves
+        // is fetched (and billed) anyway, so measure with merging off
+        engine = new QueryEngine(new LocalCatalogStore(directory.resolve("catalog")), new LakeScanProvider(new LocalObjectStore(), new ScanConfig(ScanConfig.defaults().targetSplitBytes(), 0)), EngineConfig.defaults());
+
+        QueryResult pruned = engine.execute("SELECT count(*), sum(id), min(payload) FROM coded WHERE code = 4", session);
+        QueryResult full = engine.execute("SELECT count(*), sum(id), min(payload) FROM coded WHERE code + 0 = 4", session);
+
+        ResultComparison.assertMatches("code = 4", pruned.columns(), TrawlRows.toRows(pruned),
+                duckDb.query("SELECT count(*), sum(id), min(payload) FROM read_parquet('%s/*.parquet') WHERE code = 4".formatted(table)), false);
+        assertThat(TrawlRows.toRows(full)).as("same answer without pushdown").isEqualTo(TrawlRows.toRows(pruned));
+        assertThat(duckDb.query("SELECT count(*) FROM parquet_metadata('%s/part-0.parquet') WHERE path_in_schema = 'code' AND stats_min = '1' AND stats_max = '9'".formatted(table)).getFirst().getFirst())
+                .as("DuckDB wrote five odd row groups whose min/max (1..9) admit 4").isEqualTo(5L);
+        assertThat(pruned.bytesScanned()).as("odd row groups (codes 1..9 odd) are skipped without reading their chunks").isLessThan(full.bytesScanned() * 2 / 3);
     }
 
     /** DuckDB's lz4 is Parquet's LZ4_RAW; trino-parquet 483 decodes neither it nor BROTLI. */
