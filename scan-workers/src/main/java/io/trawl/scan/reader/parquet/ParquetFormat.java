@@ -1,5 +1,7 @@
 package io.trawl.scan.reader.parquet;
 
+import io.airlift.slice.Slice;
+import io.airlift.slice.Slices;
 import io.airlift.units.DataSize;
 import io.trawl.engine.scan.ByteMeter;
 import io.trawl.engine.scan.PageSource;
@@ -14,6 +16,7 @@ import io.trino.parquet.Column;
 import io.trino.parquet.Field;
 import io.trino.parquet.ParquetCorruptionException;
 import io.trino.parquet.ParquetDataSource;
+import io.trino.parquet.ParquetDataSourceId;
 import io.trino.parquet.ParquetReaderOptions;
 import io.trino.parquet.metadata.BlockMetadata;
 import io.trino.parquet.metadata.ParquetMetadata;
@@ -65,6 +68,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static java.lang.Math.toIntExact;
 
 import static io.trino.memory.context.AggregatedMemoryContext.newSimpleAggregatedMemoryContext;
 import static io.trino.parquet.ParquetTypeUtils.constructField;
@@ -85,7 +92,29 @@ import static java.util.Objects.requireNonNull;
  * reading cannot disagree. Planned splits start at row-group starts and cover the whole file.
  *
  * <p>Columns are matched to the file's top-level fields by name, ignoring case, as Athena does for Parquet; a
- * column the file does not have reads as NULL.
+ * column the file does not have reads as NULL, and file columns the table does not name are not read.
+ *
+ * <p><b>Metering rule</b> (what a query is billed for a Parquet file; every byte below is fetched through
+ * {@link MeteredFile} and billed once, when fetched):
+ * <ol>
+ * <li><i>Footer</i>: the last 8 bytes (metadata length and magic), then exactly the metadata they announce:
+ * {@code metadataLength + 8} bytes, fetched once per file per provider. A footer served from the provider's
+ * cache is not billed again, except that a footer first fetched for free statistics ({@link #rowCount},
+ * {@link #integerRanges}) is billed to the next query that plans or reads the file.</li>
+ * <li><i>Column chunks</i>: for each row group of the split that survives pruning, the chunk
+ * {@code [dictionary or first data page offset, + total compressed size)} of each primitive column of the
+ * projected fields. The chunks of one split are sorted and merged when the gap between two is at most the
+ * merge distance ({@code ScanConfig.maxMergeDistanceBytes}) and the merged range is at most 8 MB; a merged
+ * range is fetched, gap included, exactly once. With a merge distance of 0 only touching chunks merge, and
+ * the bill is the footers plus the needed chunks exactly.</li>
+ * <li><i>Pruning reads</i>: a dictionary page read to test an equality/IN/range predicate (only when the
+ * whole chunk is dictionary-encoded), bloom filters and page indexes (column/offset index) of predicate
+ * columns when the file has them. A dictionary page read here is kept and not fetched again when its chunk
+ * is read, so it adds bytes only for a row group it prunes.</li>
+ * </ol>
+ * Fetches run ahead of decoding, concurrently, at most 32 MB and 16 ranges ahead per reader; readahead
+ * never leaves the planned ranges, and closing a reader waits for it, so it moves fetches in time, not in
+ * number.
  */
 public final class ParquetFormat
 {
@@ -93,9 +122,20 @@ public final class ParquetFormat
     private static final int DOMAIN_COMPACTION_THRESHOLD = 1000;
     private static final int FOOTER_CACHE_ENTRIES = 10_000;
 
+    private static final int MAX_RANGE_BYTES = 8 * 1024 * 1024;
+    private static final long MAX_IN_FLIGHT_BYTES = 32L * 1024 * 1024;
+    private static final int MAX_IN_FLIGHT_RANGES = 16;
+    private static final int POSTSCRIPT_BYTES = 8;
+    private static final long MAX_FOOTER_BYTES = 64L * 1024 * 1024;
+    private static final Slice MAGIC = Slices.utf8Slice("PAR1");
+    private static final String UNSUPPORTED_CODEC = "Codec not supported in Parquet: ";
+
     private final ObjectStore store;
     private final ParquetReaderOptions options;
+    private final ObjectStoreParquetDataSource.FetchRules fetchRules;
     private final ParquetFooterCache footers = new ParquetFooterCache(FOOTER_CACHE_ENTRIES);
+    // fetches wait on storage, not on the CPU: a virtual thread each, bounded per reader by the fetch rules
+    private final ExecutorService fetchExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
      * @param maxMergeDistanceBytes column chunks closer than this are fetched in one request; the gap is
@@ -106,7 +146,11 @@ public final class ParquetFormat
         this.store = requireNonNull(store, "store is null");
         this.options = ParquetReaderOptions.builder()
                 .withMaxMergeDistance(DataSize.ofBytes(maxMergeDistanceBytes))
+                .withMaxBufferSize(DataSize.ofBytes(MAX_RANGE_BYTES))
+                .withUseColumnIndex(true)
+                .withBloomFilter(true)
                 .build();
+        this.fetchRules = new ObjectStoreParquetDataSource.FetchRules(maxMergeDistanceBytes, MAX_RANGE_BYTES, MAX_IN_FLIGHT_BYTES, MAX_IN_FLIGHT_RANGES);
     }
 
     /** Consecutive row groups grouped into splits of about {@code targetSplitBytes} compressed bytes each. */
@@ -136,7 +180,7 @@ public final class ParquetFormat
     /** Rows in the file according to its footer. Fetches the footer unmetered if it is not cached. */
     public long rowCount(StoredObject object)
     {
-        ParquetMetadata footer = footer(object, ByteMeter.NONE);
+        ParquetMetadata footer = footerForStatistics(object);
         return withCorruptionReported(object, () -> {
             long rows = 0;
             for (BlockMetadata rowGroup : footer.getBlocks()) {
@@ -153,7 +197,7 @@ public final class ParquetFormat
      */
     public Map<String, TableEstimate.ValueRange> integerRanges(StoredObject object)
     {
-        ParquetMetadata footer = footer(object, ByteMeter.NONE);
+        ParquetMetadata footer = footerForStatistics(object);
         return withCorruptionReported(object, () -> {
             Map<String, TableEstimate.ValueRange> ranges = new HashMap<>();
             Set<String> incomplete = new HashSet<>();
@@ -183,8 +227,8 @@ public final class ParquetFormat
 
     public PageSource createPageSource(StoredObject object, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)
     {
-        ParquetDataSource dataSource = new ObjectStoreParquetDataSource(new MeteredFile(store, object.location(), object.size(), meter), options);
-        ParquetMetadata footer = footer(object, dataSource);
+        ParquetDataSource dataSource = dataSource(object, meter);
+        ParquetMetadata footer = footer(object, dataSource, meter);
         return withCorruptionReported(object, () -> openReader(object, footer, dataSource, split, columns, predicate));
     }
 
@@ -331,20 +375,90 @@ public final class ParquetFormat
         return TupleDomain.withColumnDomains(domains);
     }
 
-    private ParquetMetadata footer(StoredObject object, ByteMeter meter)
+    private ParquetDataSource dataSource(StoredObject object, ByteMeter meter)
     {
-        return footer(object, new ObjectStoreParquetDataSource(new MeteredFile(store, object.location(), object.size(), meter), options));
+        return new ObjectStoreParquetDataSource(new MeteredFile(store, object.location(), object.size(), meter), fetchRules, fetchExecutor);
     }
 
-    private ParquetMetadata footer(StoredObject object, ParquetDataSource dataSource)
+    private ParquetMetadata footer(StoredObject object, ByteMeter meter)
     {
-        Optional<ParquetMetadata> cached = footers.find(object);
-        if (cached.isPresent()) {
-            return cached.get();
+        try (ParquetDataSource dataSource = dataSource(object, meter)) {
+            return footer(object, dataSource, meter);
         }
-        ParquetMetadata footer = withCorruptionReported(object, () -> MetadataReader.readFooter(dataSource, options, Optional.empty(), Optional.empty()));
-        footers.put(object, footer);
+        catch (IOException e) {
+            throw translate(object, e);
+        }
+    }
+
+    /** A footer for a query: fetched through the query's data source, or cached (then billed if it was not yet). */
+    private ParquetMetadata footer(StoredObject object, ParquetDataSource dataSource, ByteMeter meter)
+    {
+        Optional<ParquetFooterCache.CachedFooter> cached = footers.find(object);
+        if (cached.isPresent()) {
+            meter.record(cached.get().takeUnbilledBytes());
+            return cached.get().footer();
+        }
+        Slice footerBytes = withCorruptionReported(object, () -> readFooterBytes(object, dataSource));
+        ParquetMetadata footer = parse(object, footerBytes);
+        footers.putBilled(object, footer);
         return footer;
+    }
+
+    /**
+     * A footer for free statistics, which have no query meter: fetched unmetered and cached with its bytes
+     * owed, so the query that next plans or reads the file is billed for them (in practice the query whose
+     * planning asked for the statistics).
+     */
+    private ParquetMetadata footerForStatistics(StoredObject object)
+    {
+        Optional<ParquetFooterCache.CachedFooter> cached = footers.find(object);
+        if (cached.isPresent()) {
+            return cached.get().footer();
+        }
+        try (ParquetDataSource dataSource = dataSource(object, ByteMeter.NONE)) {
+            Slice footerBytes = withCorruptionReported(object, () -> readFooterBytes(object, dataSource));
+            ParquetMetadata footer = parse(object, footerBytes);
+            footers.putUnbilled(object, footer, footerBytes.length());
+            return footer;
+        }
+        catch (IOException e) {
+            throw translate(object, e);
+        }
+    }
+
+    private static ParquetMetadata parse(StoredObject object, Slice footerBytes)
+    {
+        return withCorruptionReported(object, () -> MetadataReader.parseFooter(new ParquetDataSourceId(object.location().toString()), object.size(), footerBytes, Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * The footer and nothing else: the 8-byte postscript (metadata length and magic), then exactly the
+     * metadata it announces. Two requests instead of trino-parquet's speculative 48 KB tail, so no column
+     * data is fetched (and billed) with the footer and fetched again with its column chunk.
+     */
+    private static Slice readFooterBytes(StoredObject object, ParquetDataSource dataSource)
+            throws IOException
+    {
+        if (object.size() < MAGIC.length() + POSTSCRIPT_BYTES) {
+            throw new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %d bytes is too small for a Parquet file".formatted(object.location(), object.size()));
+        }
+        Slice postscript = dataSource.readTail(POSTSCRIPT_BYTES);
+        Slice magic = postscript.slice(Integer.BYTES, MAGIC.length());
+        if (!MAGIC.equals(magic)) {
+            throw new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: expected magic number PAR1 at offset %d, found %s".formatted(
+                    object.location(), object.size() - MAGIC.length(), magic.toStringUtf8()));
+        }
+        long metadataLength = Integer.toUnsignedLong(postscript.getInt(0));
+        long metadataStart = object.size() - POSTSCRIPT_BYTES - metadataLength;
+        if (metadataStart < MAGIC.length() || metadataLength > MAX_FOOTER_BYTES) {
+            throw new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: footer length %d at offset %d does not fit in the file".formatted(
+                    object.location(), metadataLength, object.size() - POSTSCRIPT_BYTES));
+        }
+        Slice metadata = dataSource.readFully(metadataStart, toIntExact(metadataLength));
+        byte[] footer = new byte[toIntExact(metadataLength) + POSTSCRIPT_BYTES];
+        metadata.getBytes(0, footer, 0, metadata.length());
+        postscript.getBytes(0, footer, metadata.length(), POSTSCRIPT_BYTES);
+        return Slices.wrappedBuffer(footer);
     }
 
     private static long compressedSize(BlockMetadata rowGroup)
@@ -377,6 +491,10 @@ public final class ParquetFormat
         if (exception instanceof TrawlException trawlException) {
             return trawlException;
         }
+        Optional<String> codec = unsupportedCodec(exception);
+        if (codec.isPresent()) {
+            return new TrawlException(ErrorCode.NOT_SUPPORTED, "Parquet file %s: compression codec %s is not supported (UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4 and LZO are)".formatted(object.location(), codec.get()), exception);
+        }
         if (exception instanceof ParquetCorruptionException || exception instanceof EOFException) {
             return new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %s".formatted(object.location(), reason(exception)), exception);
         }
@@ -388,6 +506,19 @@ public final class ParquetFormat
         }
         // the decoders report malformed pages as assorted runtime exceptions
         return new TrawlException(ErrorCode.BAD_DATA, "Corrupt Parquet file %s: %s".formatted(object.location(), reason(exception)), exception);
+    }
+
+    /** trino-parquet reports a codec it cannot decompress (BROTLI, LZ4_RAW) as corruption, wrapped. */
+    private static Optional<String> unsupportedCodec(Throwable exception)
+    {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            int at = message == null ? -1 : message.indexOf(UNSUPPORTED_CODEC);
+            if (cause instanceof ParquetCorruptionException && at >= 0) {
+                return Optional.of(message.substring(at + UNSUPPORTED_CODEC.length()).split("[\\s\\[]", 2)[0]);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String reason(Exception exception)
