@@ -92,7 +92,7 @@ final class TpchBenchmark
         }
 
         try {
-            ResultComparison.assertMatches(result.columns(), TrawlRows.toRows(result), oracleRows, TpchQueries.isOrdered(query));
+            ResultComparison.assertMatches("Q" + query, result.columns(), TrawlRows.toRows(result), oracleRows, TpchQueries.sortKeys(query));
         }
         catch (AssertionError e) {
             return new QueryOutcome(query, QueryOutcome.Status.WRONG, trawlMillis, result.bytesScanned(), duckDbMillis, Optional.of(e.getMessage()));

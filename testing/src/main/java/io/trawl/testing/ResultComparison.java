@@ -92,6 +92,47 @@ public final class ResultComparison
         }
     }
 
+    /**
+     * An ordered comparison that allows for ties: the sort-key columns must match row by row, and rows whose
+     * sort keys are equal (a run of ties, which either engine may emit in any order) must match as a multiset.
+     * An empty key list compares unordered.
+     */
+    public static void assertMatches(String query, List<ResultColumn> ourColumns, List<List<Object>> ours, List<List<Object>> oracle, List<Integer> sortKeyColumns)
+    {
+        if (sortKeyColumns.isEmpty()) {
+            assertMatches(query, ourColumns, ours, oracle, false);
+            return;
+        }
+        List<Type> types = ourColumns.stream().map(ResultColumn::type).toList();
+        if (ours.size() != oracle.size()) {
+            assertMatches(query, ourColumns, ours, oracle, false);
+            return;
+        }
+        List<ResultColumn> keyColumns = sortKeyColumns.stream().map(ourColumns::get).toList();
+        List<List<Object>> ourKeys = ours.stream().map(row -> sortKeyColumns.stream().map(row::get).toList()).toList();
+        List<List<Object>> oracleKeys = oracle.stream().map(row -> sortKeyColumns.stream().map(row::get).toList()).toList();
+        assertMatches(query + " [sort keys, in order]", keyColumns, ourKeys, oracleKeys, true);
+        int start = 0;
+        while (start < oracle.size()) {
+            int end = start + 1;
+            while (end < oracle.size() && sameKeys(types, sortKeyColumns, oracle.get(start), oracle.get(end))) {
+                end++;
+            }
+            assertMatches(query + " [rows %d..%d, tied on the sort keys]".formatted(start, end - 1), ourColumns, ours.subList(start, end), oracle.subList(start, end), false);
+            start = end;
+        }
+    }
+
+    private static boolean sameKeys(List<Type> types, List<Integer> keys, List<Object> left, List<Object> right)
+    {
+        for (int key : keys) {
+            if (!valuesMatch(types.get(key), left.get(key), right.get(key)) && !(left.get(key) == null && right.get(key) == null)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether one value of ours matches the oracle's value, for a column of our type {@code ourType}. */
     static boolean valuesMatch(Type ourType, Object ours, Object oracle)
     {

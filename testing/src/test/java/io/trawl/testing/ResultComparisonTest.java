@@ -163,4 +163,27 @@ class ResultComparisonTest
     {
         return Arrays.asList(values);
     }
+
+    @Test
+    void rowsTiedOnTheSortKeysMayComeInAnyOrder()
+    {
+        List<ResultColumn> columns = List.of(new ResultColumn("partkey", BIGINT), new ResultColumn("value", BIGINT));
+        List<List<Object>> ours = List.of(List.of(1L, 30L), List.of(7L, 20L), List.of(5L, 20L), List.of(2L, 10L));
+        List<List<Object>> oracle = List.of(List.of(1L, 30L), List.of(5L, 20L), List.of(7L, 20L), List.of(2L, 10L));
+        ResultComparison.assertMatches("ORDER BY value DESC", columns, ours, oracle, List.of(1));
+    }
+
+    @Test
+    void rowsOutOfSortKeyOrderFailEvenWhenTheSameRowsArePresent()
+    {
+        List<ResultColumn> columns = List.of(new ResultColumn("partkey", BIGINT), new ResultColumn("value", BIGINT));
+        List<List<Object>> ours = List.of(List.of(2L, 10L), List.of(1L, 30L));
+        List<List<Object>> oracle = List.of(List.of(1L, 30L), List.of(2L, 10L));
+        assertThatThrownBy(() -> ResultComparison.assertMatches("ORDER BY value DESC", columns, ours, oracle, List.of(1)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("sort keys");
+        List<List<Object>> wrongTie = List.of(List.of(1L, 30L), List.of(9L, 20L));
+        List<List<Object>> rightTie = List.of(List.of(1L, 30L), List.of(5L, 20L));
+        assertThatThrownBy(() -> ResultComparison.assertMatches("ties", columns, wrongTie, rightTie, List.of(1)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("tied on the sort keys");
+    }
 }

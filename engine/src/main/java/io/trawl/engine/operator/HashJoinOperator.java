@@ -614,8 +614,11 @@ public final class HashJoinOperator
             for (int i = 0; i < buildKeyChannels.length; i++) {
                 buildKeyBlocks[i] = buildPage.getBlock(buildKeyChannels[i]);
             }
-            int tableSize = Integer.highestOneBit(Math.max(8, rowCount) * 2 - 1) * 2;
-            long bytes = tableSize * 4L + rowCount * 4L + rowCount * 8L + rowCount;
+            // chained buckets: one bucket per row (rounded up to a power of two) keeps chains short enough
+            int tableSize = Integer.highestOneBit(Math.max(8, rowCount) * 2 - 1);
+            boolean keysInPlace = longKey && buildKeyBlocks[0] instanceof io.trino.spi.block.LongArrayBlock keys
+                    && !keys.mayHaveNull() && keys.getRawValuesOffset() == 0;
+            long bytes = tableSize * 4L + rowCount * 4L + (longKey && !keysInPlace ? rowCount * 8L : 0) + rowCount;
             memoryBudget.reserve(bytes, MEMORY_HOLDER);
 
             int[] heads = new int[tableSize];
@@ -625,7 +628,11 @@ public final class HashJoinOperator
             boolean[] keyNull = new boolean[rowCount];
             long[] hashes = hashKeys(buildKeyOperations, buildKeyBlocks, rowCount, keyNull, longKey);
             long[] buildLongKeys = null;
-            if (longKey) {
+            if (keysInPlace) {
+                // bigint keys without NULLs: probe straight against the build block's own array
+                buildLongKeys = ((io.trino.spi.block.LongArrayBlock) buildKeyBlocks[0]).getRawValues();
+            }
+            else if (longKey) {
                 buildLongKeys = new long[rowCount];
                 Type keyType = buildTypes.get(buildKeyChannels[0]);
                 for (int row = 0; row < rowCount; row++) {
@@ -635,20 +642,20 @@ public final class HashJoinOperator
                 }
             }
             int nullKeyCount = 0;
-            int[] nullRows = new int[rowCount];
-            // inserting backwards leaves every chain in ascending row order
+            for (boolean isNull : keyNull) {
+                nullKeyCount += isNull ? 1 : 0;
+            }
+            int[] nullKeyRows = new int[nullKeyCount];
+            int nextNull = nullKeyCount;
+            // inserting backwards leaves every chain (and the NULL-key rows) in ascending row order
             for (int row = rowCount - 1; row >= 0; row--) {
                 if (keyNull[row]) {
-                    nullRows[nullKeyCount++] = row;
+                    nullKeyRows[--nextNull] = row;
                     continue;
                 }
                 int bucket = (int) hashes[row] & mask;
                 nextRow[row] = heads[bucket];
                 heads[bucket] = row;
-            }
-            int[] nullKeyRows = new int[nullKeyCount];
-            for (int i = 0; i < nullKeyCount; i++) {
-                nullKeyRows[i] = nullRows[nullKeyCount - 1 - i];
             }
             return new LookupSource(buildPage, buildKeyBlocks, buildLongKeys, heads, nextRow, mask, nullKeyRows, buffer, memoryBudget, bytes);
         }

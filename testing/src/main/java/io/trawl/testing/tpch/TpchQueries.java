@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,28 @@ public final class TpchQueries
      * Whether the query's outermost SELECT orders its rows. In the TPC-H texts an ORDER BY only ever appears
      * at the end of the outermost query, so its presence anywhere says so.
      */
+    /**
+     * The result columns each query's ORDER BY sorts on (0-based), for comparisons that allow ties;
+     * empty for queries without ORDER BY.
+     */
+    public static List<Integer> sortKeys(int number)
+    {
+        return switch (number) {
+            case 1, 9, 7 -> number == 7 ? List.of(0, 1, 2) : List.of(0, 1);
+            case 2 -> List.of(0, 2, 1, 3);
+            case 3 -> List.of(1, 2);
+            case 4, 8, 12, 15, 20, 22 -> List.of(0);
+            case 5, 11 -> List.of(1);
+            case 10 -> List.of(2);
+            case 13 -> List.of(1, 0);
+            case 16 -> List.of(3, 0, 1, 2);
+            case 18 -> List.of(4, 3);
+            case 21 -> List.of(1, 0);
+            case 6, 14, 17, 19 -> List.of();
+            default -> throw new IllegalArgumentException("TPC-H has queries 1 to 22, not " + number);
+        };
+    }
+
     public static boolean isOrdered(int number)
     {
         return ORDER_BY.matcher(query(number, 1)).find();

@@ -87,7 +87,7 @@ class OptimizerRulesTest
             String sql = TpchQueries.query(query, SCALE_FACTOR);
             QueryResult expected = all.run(sql);
             QueryResult actual = without.run(sql);
-            ResultComparison.assertMatches("Q%d without %s".formatted(query, pass), actual.columns(), TrawlRows.toRows(actual), TrawlRows.toRows(expected), TpchQueries.isOrdered(query));
+            ResultComparison.assertMatches("Q%d without %s".formatted(query, pass), actual.columns(), TrawlRows.toRows(actual), TrawlRows.toRows(expected), TpchQueries.sortKeys(query));
         });
     }
 

@@ -29,7 +29,7 @@ abstract class TpchOracleTestBase
                 result.columns(),
                 TrawlRows.toRows(result),
                 oracleRows,
-                TpchQueries.isOrdered(queryNumber));
+                TpchQueries.sortKeys(queryNumber));
         assertThat(result.bytesScanned())
                 .as("Q%d reads TPC-H tables from storage, so it scans bytes", queryNumber)
                 .isPositive();
