@@ -17,6 +17,7 @@ import io.trawl.scan.reader.text.TextFileFormat;
 import io.trawl.scan.partition.ConstantColumnsPageSource;
 import io.trawl.scan.partition.FilePruner;
 import io.trawl.scan.partition.PartitionValues;
+import io.trawl.scan.partition.PartitionWalker;
 import io.trawl.scan.split.DataFiles;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.scan.store.ObjectStore;
@@ -85,10 +86,11 @@ public final class LakeScanProvider
         FileFormat format = FileFormat.of(table);
         List<ScanSplit> splits = new ArrayList<>();
         String location = table.storageDescriptor().location();
-        String locationPath = URI.create(location.endsWith("/") ? location : location + "/").getPath();
-        for (StoredObject file : DataFiles.list(store, location)) {
+        String locationPath = (URI.create(location).getPath() + "/").replaceAll("/+", "/");
+        List<StoredObject> files = table.partitionKeys().isEmpty() ? DataFiles.list(store, location) : PartitionWalker.files(store, table, predicate);
+        for (StoredObject file : files) {
             String path = file.location().toString();
-            String filePath = file.location().getPath();
+            String filePath = file.location().getPath().replaceAll("/+", "/");
             Map<String, String> partitions = table.partitionKeys().isEmpty() || !filePath.startsWith(locationPath)
                     ? Map.of()
                     : PartitionValues.parse(filePath.substring(locationPath.length()));

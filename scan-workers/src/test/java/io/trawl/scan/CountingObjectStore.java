@@ -30,6 +30,13 @@ final class CountingObjectStore
     }
 
     @Override
+    public List<URI> listFolders(URI prefix)
+            throws IOException
+    {
+        return delegate.listFolders(prefix);
+    }
+
+    @Override
     public StoredObject stat(URI location)
             throws IOException
     {

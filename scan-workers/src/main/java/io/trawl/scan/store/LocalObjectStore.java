@@ -73,6 +73,26 @@ public final class LocalObjectStore
     }
 
     @Override
+    public List<URI> listFolders(URI prefix)
+            throws IOException
+    {
+        Path root = toPath(prefix);
+        if (!Files.isDirectory(root)) {
+            throw new NoSuchFileException(prefix.toString());
+        }
+        List<URI> folders = new ArrayList<>();
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                if (Files.isDirectory(child)) {
+                    folders.add(child.toUri());
+                }
+            }
+        }
+        folders.sort(Comparator.comparing(URI::toString));
+        return List.copyOf(folders);
+    }
+
+    @Override
     public StoredObject stat(URI location)
             throws IOException
     {

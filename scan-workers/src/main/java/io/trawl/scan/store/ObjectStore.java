@@ -29,6 +29,14 @@ public interface ObjectStore
             throws IOException;
 
     /**
+     * The folders directly under {@code prefix} (on S3, the common prefixes of a listing with delimiter
+     * {@code /}), each ending with {@code /}, in lexicographic order: how partitioned tables are walked
+     * one partition level at a time, so pruned partitions are never listed.
+     */
+    List<URI> listFolders(URI prefix)
+            throws IOException;
+
+    /**
      * @throws java.nio.file.NoSuchFileException when the object does not exist
      */
     StoredObject stat(URI location)

@@ -47,6 +47,13 @@ public final class RoutingObjectStore
     }
 
     @Override
+    public List<URI> listFolders(URI prefix)
+            throws IOException
+    {
+        return storeFor(prefix).listFolders(prefix);
+    }
+
+    @Override
     public StoredObject stat(URI location)
             throws IOException
     {

@@ -33,6 +33,7 @@ class PartitionedTableTest
     private static Path data;
     private static DuckDbOracle oracle;
     private static QueryEngine engine;
+    private static RecordingObjectStore store;
     private static Session session;
 
     @BeforeAll
@@ -47,7 +48,8 @@ class PartitionedTableTest
                       FROM range(0, 3000) t(i))
                 TO '%s' (FORMAT PARQUET, PARTITION_BY (year, region))""".formatted(data));
         oracle.execute("CREATE VIEW events AS SELECT * FROM read_parquet('%s/**/*.parquet', hive_partitioning = true)".formatted(data));
-        engine = new QueryEngine(new LocalCatalogStore(root.resolve("catalog")), LakeScanProvider.forLocalFiles(), EngineConfig.defaults());
+        store = new RecordingObjectStore(new io.trawl.scan.store.LocalObjectStore());
+        engine = new QueryEngine(new LocalCatalogStore(root.resolve("catalog")), LakeScanProvider.create(store), EngineConfig.defaults());
         session = Session.defaults();
         engine.execute("""
                 CREATE EXTERNAL TABLE events (id bigint, amount double, category string)
@@ -85,6 +87,10 @@ class PartitionedTableTest
         QueryResult pruned = engine.execute("SELECT sum(amount) FROM events WHERE year = 2021 AND region = 'eu'", session);
         ResultComparison.assertMatches("pruned", pruned.columns(), TrawlRows.toRows(pruned), oracle.query("SELECT sum(amount) FROM events WHERE year = 2021 AND region = 'eu'"), false);
         assertThat(pruned.bytesScanned()).as("one of six partitions read").isGreaterThan(0).isLessThan(all / 3);
+        store.clear();
+        engine.execute("SELECT count(*) FROM events WHERE year = 2021", session);
+        assertThat(store.listed()).as("pruned year folders are never listed").noneMatch(prefix -> prefix.contains("year=2020") || prefix.contains("year=2022"))
+                .anyMatch(prefix -> prefix.contains("year=2021"));
         QueryResult none = engine.execute("SELECT count(*) FROM events WHERE year = 1999", session);
         assertThat(TrawlRows.toRows(none)).containsExactly(List.of(0L));
         assertThat(none.bytesScanned()).as("no partition matches: nothing read").isZero();

@@ -120,6 +120,28 @@ public final class S3ObjectStore
     }
 
     @Override
+    public List<URI> listFolders(URI prefix)
+    {
+        S3Location location = S3Location.of(prefix);
+        String key = location.key().isEmpty() || location.key().endsWith("/") ? location.key() : location.key() + "/";
+        ListObjectsV2Request request = ListObjectsV2Request.builder()
+                .bucket(location.bucket())
+                .prefix(key)
+                .delimiter("/")
+                .maxKeys(config.listPageSize())
+                .build();
+        List<URI> folders = new ArrayList<>();
+        call("list", location, () -> {
+            for (ListObjectsV2Response page : client.listObjectsV2Paginator(request)) {
+                page.commonPrefixes().forEach(common -> folders.add(location.withKey(common.prefix()).toUri()));
+            }
+            return null;
+        });
+        folders.sort(java.util.Comparator.comparing(URI::toString));
+        return List.copyOf(folders);
+    }
+
+    @Override
     public StoredObject stat(URI location)
             throws IOException
     {
