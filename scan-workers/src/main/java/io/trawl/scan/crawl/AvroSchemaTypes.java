@@ -71,7 +71,11 @@ final class AvroSchemaTypes
         for (Schema.Field field : schema.getFields()) {
             columns.put(field.name().toLowerCase(Locale.ROOT), typeOf(field.schema(), object));
         }
-        return new FileSchema(DataFormat.AVRO, columns, Optional.empty());
+        // the reader derives its schema from the lower-cased columns and Avro resolves fields by exact name, so a
+        // field such as "Celsius" would read as NULL; with the writer schema as avro.schema.literal the reader
+        // matches columns to fields case-insensitively
+        boolean lowerCase = schema.getFields().stream().allMatch(field -> field.name().equals(field.name().toLowerCase(Locale.ROOT)));
+        return new FileSchema(DataFormat.AVRO, columns, Optional.empty(), lowerCase ? Optional.empty() : Optional.of(schema.toString()));
     }
 
     private static Type typeOf(Schema schema, StoredObject object)

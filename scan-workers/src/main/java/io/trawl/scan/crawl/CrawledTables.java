@@ -17,13 +17,14 @@ import java.util.Optional;
  * statement): {@code EXTERNAL=TRUE} and Glue's {@code classification}; {@code serialization.format=1} for the
  * named formats; for delimited text {@code field.delim} and {@code serialization.format} set to the delimiter
  * (what {@code ROW FORMAT DELIMITED FIELDS TERMINATED BY} records) and {@code skip.header.line.count=1} when
- * the files have a header line; for quoted text OpenCSVSerde with its separator, quote and escape characters.
+ * the files have a header line; {@code avro.schema.literal} for Avro fields with upper-case letters; for quoted text OpenCSVSerde with its separator, quote and escape characters.
  */
 final class CrawledTables
 {
     static final String EXTERNAL = "EXTERNAL";
     static final String CLASSIFICATION = "classification";
     static final String SKIP_HEADER = "skip.header.line.count";
+    static final String AVRO_SCHEMA_LITERAL = "avro.schema.literal";
 
     private CrawledTables() {}
 
@@ -32,6 +33,7 @@ final class CrawledTables
         Map<String, String> parameters = new HashMap<>();
         parameters.put(EXTERNAL, "TRUE");
         parameters.put(CLASSIFICATION, inferred.format().classification());
+        inferred.avroSchema().ifPresent(schema -> parameters.put(AVRO_SCHEMA_LITERAL, schema));
         inferred.textLayout().filter(TextLayout::header).ifPresent(_ -> parameters.put(SKIP_HEADER, "1"));
         StorageDescriptor storage = new StorageDescriptor(
                 inferred.columns(),

@@ -11,16 +11,23 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What one file says about its table: its format, its columns in file order (lower-cased names; a
- * {@code null} type when only nulls were sampled) and, for delimited text, how its lines are laid out.
+ * {@code null} type when only nulls were sampled), for delimited text how its lines are laid out, and for
+ * Avro files whose field names are not all lower case the writer schema (see {@link AvroSchemaTypes}).
  */
-record FileSchema(DataFormat format, Map<String, Type> columns, Optional<TextLayout> textLayout)
+record FileSchema(DataFormat format, Map<String, Type> columns, Optional<TextLayout> textLayout, Optional<String> avroSchema)
 {
+    FileSchema(DataFormat format, Map<String, Type> columns, Optional<TextLayout> textLayout)
+    {
+        this(format, columns, textLayout, Optional.empty());
+    }
+
     FileSchema
     {
         requireNonNull(format, "format is null");
         // LinkedHashMap, not Map.copyOf: column order matters and unknown (null) types are allowed
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(columns, "columns is null")));
         requireNonNull(textLayout, "textLayout is null");
+        requireNonNull(avroSchema, "avroSchema is null");
     }
 
     /**

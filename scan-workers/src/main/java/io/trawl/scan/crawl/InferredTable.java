@@ -22,6 +22,7 @@ record InferredTable(
         List<Column> columns,
         List<Column> partitionKeys,
         List<List<String>> partitions,
+        Optional<String> avroSchema,
         int filesRead)
 {
     InferredTable
@@ -34,6 +35,7 @@ record InferredTable(
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
         partitionKeys = List.copyOf(requireNonNull(partitionKeys, "partitionKeys is null"));
         partitions = List.copyOf(requireNonNull(partitions, "partitions is null"));
+        requireNonNull(avroSchema, "avroSchema is null");
     }
 
     /** {@code parquet}, {@code csv}, {@code json, gzip}, ...: what the report prints. */

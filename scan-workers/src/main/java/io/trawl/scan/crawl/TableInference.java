@@ -68,6 +68,7 @@ final class TableInference
         Map<String, Type> columns = new LinkedHashMap<>();
         Optional<TextLayout> layout = Optional.empty();
         Set<String> compressions = new LinkedHashSet<>();
+        Optional<String> avroSchema = Optional.empty();
         List<TableFile> sample = sample(files);
         for (TableFile file : sample) {
             FileSchema schema;
@@ -89,6 +90,8 @@ final class TableInference
                 }
                 layout = schema.textLayout();
             }
+            // the last file with a mixed-case schema names the fields; listing order puts newer partitions last
+            avroSchema = schema.avroSchema().isPresent() ? schema.avroSchema() : avroSchema;
             schema.columns().forEach((name, type) -> columns.put(name, TypeWidening.widen(columns.get(name), type)));
         }
         if (formatCounts.size() > 1) {
@@ -114,7 +117,7 @@ final class TableInference
             partitionKeys.add(new Column(keyNames.get(i), partitionKeyType(partitions, i)));
         }
         Optional<String> compression = compressions.isEmpty() ? Optional.empty() : Optional.of(String.join("+", compressions));
-        return new Inferred(new InferredTable(tableName, location, formatCounts.keySet().iterator().next(), layout, compression, dataColumns, partitionKeys, partitions, sample.size()));
+        return new Inferred(new InferredTable(tableName, location, formatCounts.keySet().iterator().next(), layout, compression, dataColumns, partitionKeys, partitions, avroSchema, sample.size()));
     }
 
     private FileSchema readSchema(StoredObject object)
