@@ -18,6 +18,7 @@ import io.trawl.scan.partition.ConstantColumnsPageSource;
 import io.trawl.scan.partition.FilePruner;
 import io.trawl.scan.partition.PartitionValues;
 import io.trawl.scan.partition.PartitionWalker;
+import io.trawl.scan.partition.projection.PartitionProjection;
 import io.trawl.scan.split.DataFiles;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.scan.store.ObjectStore;
@@ -54,6 +55,9 @@ import static java.util.Objects.requireNonNull;
 public final class LakeScanProvider
         implements ScanProvider
 {
+    /** The size assumed for a table with partition projection, whose files are never listed whole: 1 TiB. */
+    private static final long PROJECTED_TABLE_BYTES = 1L << 40;
+
     private final ObjectStore store;
     private final ScanConfig config;
     private final ParquetFormat parquet;
@@ -87,11 +91,14 @@ public final class LakeScanProvider
         List<ScanSplit> splits = new ArrayList<>();
         String location = table.storageDescriptor().location();
         String locationPath = (URI.create(location).getPath() + "/").replaceAll("/+", "/");
-        List<StoredObject> files = table.partitionKeys().isEmpty() ? DataFiles.list(store, location) : PartitionWalker.files(store, table, predicate);
+        // partition projection: partitions computed from the predicate, only their own folders listed
+        Map<StoredObject, Map<String, String>> projected = PartitionProjection.parse(table).map(projection -> projection.files(store, predicate)).orElse(null);
+        List<StoredObject> files = projected != null ? List.copyOf(projected.keySet())
+                : table.partitionKeys().isEmpty() ? DataFiles.list(store, location) : PartitionWalker.files(store, table, predicate);
         for (StoredObject file : files) {
             String path = file.location().toString();
             String filePath = file.location().getPath().replaceAll("/+", "/");
-            Map<String, String> partitions = table.partitionKeys().isEmpty() || !filePath.startsWith(locationPath)
+            Map<String, String> partitions = projected != null ? projected.get(file) : table.partitionKeys().isEmpty() || !filePath.startsWith(locationPath)
                     ? Map.of()
                     : PartitionValues.parse(filePath.substring(locationPath.length()));
             long modified = file.lastModified().toEpochMilli();
@@ -114,6 +121,10 @@ public final class LakeScanProvider
     public TableEstimate estimate(Table table)
     {
         FileFormat format = FileFormat.of(table);
+        if (PartitionProjection.parse(table).isPresent()) {
+            // a projected table is never listed whole; its size is unknown, and taken as large (projection is for big tables)
+            return new TableEstimate(PROJECTED_TABLE_BYTES, OptionalLong.empty());
+        }
         long bytes = 0;
         long rows = 0;
         Map<String, TableEstimate.ValueRange> ranges = new HashMap<>();
