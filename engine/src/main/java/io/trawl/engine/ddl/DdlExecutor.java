@@ -79,7 +79,7 @@ public final class DdlExecutor
                     || trino.statement() instanceof ShowSchemas
                     || trino.statement() instanceof ShowColumns
                     || trino.statement() instanceof Use
-                    || trino.statement() instanceof ShowCreate;
+                    || trino.statement() instanceof ShowCreate show && show.getType() == ShowCreate.Type.TABLE;
         };
     }
 

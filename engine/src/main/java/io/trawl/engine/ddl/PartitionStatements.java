@@ -127,7 +127,7 @@ final class PartitionStatements
         StorageDescriptor descriptor = table.storageDescriptor();
         catalog.updateTable(withStorage(table, new StorageDescriptor(columns, descriptor.location(), descriptor.inputFormat(), descriptor.outputFormat(),
                 descriptor.serdeInfo(), descriptor.compressed())));
-        return TextResult.message(statement.replace() ? "ALTER TABLE REPLACE COLUMNS" : "ALTER TABLE ADD COLUMNS", session);
+        return TextResult.empty(session);
     }
 
     QueryResult showPartitions(Table table, Session session)
