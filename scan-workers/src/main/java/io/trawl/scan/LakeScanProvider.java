@@ -105,16 +105,51 @@ public final class LakeScanProvider
             if (!FilePruner.mayMatch(table, predicate, path, file.size(), modified, partitions)) {
                 continue;
             }
-            List<ScanSplit> fileSplits = switch (format) {
-                case PARQUET -> parquet.planSplits(file, config.targetSplitBytes(), meter);
-                case TEXT -> text.planSplits(table, file, config.targetSplitBytes());
-                case AVRO -> avro.planSplits(table, file, config.targetSplitBytes());
-            };
-            for (ScanSplit split : fileSplits) {
+            for (ScanSplit split : fileSplits(table, format, file, meter)) {
                 splits.add(split.withFile(modified, partitions));
             }
         }
         return List.copyOf(splits);
+    }
+
+    @Override
+    public List<ScanSplit> planSplits(Table table, List<io.trawl.engine.scan.PartitionFolder> partitions, TupleDomain<String> predicate, ByteMeter meter)
+    {
+        FileFormat format = FileFormat.of(table);
+        List<ScanSplit> splits = new ArrayList<>();
+        for (io.trawl.engine.scan.PartitionFolder partition : partitions) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < table.partitionKeys().size(); i++) {
+                values.put(table.partitionKeys().get(i).name().toLowerCase(Locale.ROOT), partition.values().get(i));
+            }
+            List<StoredObject> files;
+            try {
+                files = DataFiles.list(store, partition.location());
+            }
+            catch (TrawlException e) {
+                if (e.errorCode() != ErrorCode.INVALID_LOCATION) {
+                    throw e;
+                }
+                // a registered partition whose folder is gone reads as empty, as in Athena
+                continue;
+            }
+            for (StoredObject file : files) {
+                long modified = file.lastModified().toEpochMilli();
+                if (!FilePruner.mayMatch(table, predicate, file.location().toString(), file.size(), modified, values)) {
+                    continue;
+                }
+                for (ScanSplit split : fileSplits(table, format, file, meter)) {
+                    splits.add(split.withFile(modified, values));
+                }
+            }
+        }
+        return List.copyOf(splits);
+    }
+
+    @Override
+    public List<io.trawl.engine.scan.PartitionFolder> listPartitionFolders(Table table)
+    {
+        return PartitionWalker.folders(store, table);
     }
 
     @Override
@@ -186,6 +221,15 @@ public final class LakeScanProvider
         }
         PageSource data = readData(table, file, split, dataColumns, predicate, meter);
         return new ConstantColumnsPageSource(data, dataChannel, columns.stream().map(ScanColumn::type).toList(), constants);
+    }
+
+    private List<ScanSplit> fileSplits(Table table, FileFormat format, StoredObject file, ByteMeter meter)
+    {
+        return switch (format) {
+            case PARQUET -> parquet.planSplits(file, config.targetSplitBytes(), meter);
+            case TEXT -> text.planSplits(table, file, config.targetSplitBytes());
+            case AVRO -> avro.planSplits(table, file, config.targetSplitBytes());
+        };
     }
 
     private PageSource readData(Table table, StoredObject file, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)
