@@ -153,6 +153,12 @@ public final class LakeScanProvider
     }
 
     @Override
+    public void checkTable(Table table)
+    {
+        io.trawl.scan.partition.projection.PartitionProjection.validate(table);
+    }
+
+    @Override
     public TableEstimate estimate(Table table)
     {
         FileFormat format = FileFormat.of(table);

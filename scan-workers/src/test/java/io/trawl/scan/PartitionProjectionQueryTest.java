@@ -230,7 +230,7 @@ class PartitionProjectionQueryTest
     }
 
     @Test
-    void invalidProjectionPropertiesFailNamingTheProperty()
+    void invalidProjectionPropertiesAreRefusedAtCreateTimeNamingTheProperty()
     {
         Path root = data.resolve("bad");
         write(root.resolve("n=1"), 0, 1);
@@ -250,10 +250,13 @@ class PartitionProjectionQueryTest
                 List.of("'projection.n.type' = 'injected', 'storage.location.template' = '" + root.toUri() + "fixed/'", "storage.location.template"));
         for (int i = 0; i < cases.size(); i++) {
             String table = "bad" + i;
-            run("CREATE EXTERNAL TABLE %s (id bigint, amount double) PARTITIONED BY (n bigint) STORED AS PARQUET LOCATION '%s' TBLPROPERTIES ('projection.enabled' = 'true', %s)"
-                    .formatted(table, root.toUri(), cases.get(i).get(0)));
-            assertThatThrownBy(() -> run("SELECT count(*) FROM " + table + " WHERE n = 1")).as(cases.get(i).get(0))
+            String ddl = "CREATE EXTERNAL TABLE %s (id bigint, amount double) PARTITIONED BY (n bigint) STORED AS PARQUET LOCATION '%s' TBLPROPERTIES ('projection.enabled' = 'true', %s)"
+                    .formatted(table, root.toUri(), cases.get(i).get(0));
+            // refused when the table is defined, so nothing unreadable is stored in the catalog
+            assertThatThrownBy(() -> run(ddl)).as(cases.get(i).get(0))
                     .isInstanceOf(TrawlException.class).hasMessageContaining(cases.get(i).get(1));
+            assertThatThrownBy(() -> run("SELECT count(*) FROM " + table)).isInstanceOfSatisfying(TrawlException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(io.trawl.error.ErrorCode.TABLE_NOT_FOUND));
         }
     }
 

@@ -574,44 +574,14 @@ public final class LakeCatalogStore
         return key.append(JSON).toString();
     }
 
-    /** Hive's folder-name escaping (FileUtils.escapePathName), plus the characters that would confuse a document key. */
     static String escape(String value)
     {
-        StringBuilder escaped = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < ' ' || c == 0x7F || "\"#%'*/:=?\\{[]^".indexOf(c) >= 0 || (i == 0 && c == '.')) {
-                escaped.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
-            }
-            else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return io.trawl.catalog.PartitionNames.escape(value);
     }
 
     static String unescape(String text)
     {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        StringBuilder value = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
-                value.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
-                i += 2;
-            }
-            else {
-                value.append(c);
-            }
-        }
-        return value.toString();
-    }
-
-    private static boolean isHex(char c)
-    {
-        return Character.digit(c, 16) >= 0;
+        return io.trawl.catalog.PartitionNames.unescape(text);
     }
 
     private static void checkValueCount(Table table, List<String> values)

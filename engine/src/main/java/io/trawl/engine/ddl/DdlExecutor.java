@@ -59,12 +59,14 @@ public final class DdlExecutor
     private final CatalogStore catalog;
     private final LocationValidator locations;
     private final PartitionStatements partitions;
+    private final io.trawl.engine.scan.ScanProvider storage;
 
     public DdlExecutor(CatalogStore catalog, LocationValidator locations, io.trawl.engine.scan.ScanProvider storage)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.locations = requireNonNull(locations, "locations is null");
-        this.partitions = new PartitionStatements(catalog, requireNonNull(storage, "storage is null"));
+        this.storage = requireNonNull(storage, "storage is null");
+        this.partitions = new PartitionStatements(catalog, storage);
     }
 
     /** Whether {@link #execute} runs this statement; queries, EXPLAIN, INSERT and CTAS are not DDL. */
@@ -153,6 +155,7 @@ public final class DdlExecutor
                 "CREATE EXTERNAL TABLE '" + name + "' needs a LOCATION"));
         Table table = ExternalTables.toTable(statement, name.schema(), location, session.user());
         locations.validate(parseLocation(location));
+        storage.checkTable(table);
         try {
             catalog.createTable(table);
         }

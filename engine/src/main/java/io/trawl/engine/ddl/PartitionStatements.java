@@ -42,9 +42,6 @@ import java.util.Set;
  */
 final class PartitionStatements
 {
-    /** Characters Hive escapes in partition folder names (FileUtils.escapePathName). */
-    private static final String HIVE_ESCAPED = "\"#%'*/:=?\\\u007F{[]^";
-
     private final CatalogStore catalog;
     private final ScanProvider storage;
 
@@ -100,8 +97,10 @@ final class PartitionStatements
     {
         Map<String, String> parameters = new LinkedHashMap<>(table.parameters());
         parameters.putAll(statement.properties());
-        catalog.updateTable(new Table(table.databaseName(), table.name(), table.owner(), table.tableType(), parameters, table.storageDescriptor(),
-                table.partitionKeys(), table.viewOriginalText(), table.version()));
+        Table updated = new Table(table.databaseName(), table.name(), table.owner(), table.tableType(), parameters, table.storageDescriptor(),
+                table.partitionKeys(), table.viewOriginalText(), table.version());
+        storage.checkTable(updated);
+        catalog.updateTable(updated);
         return TextResult.empty(session);
     }
 
@@ -233,32 +232,12 @@ final class PartitionStatements
 
     private static String defaultLocation(Table table, List<String> values)
     {
-        String base = table.storageDescriptor().location();
-        return (base.endsWith("/") ? base : base + "/") + folderName(table, values) + "/";
+        return io.trawl.catalog.PartitionNames.defaultLocation(table, values);
     }
 
-    /** {@code k1=v1/k2=v2}, with Hive's escaping of the values. */
     static String folderName(Table table, List<String> values)
     {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            parts.add(table.partitionKeys().get(i).name().toLowerCase(Locale.ROOT) + "=" + escape(values.get(i)));
-        }
-        return String.join("/", parts);
-    }
-
-    private static String escape(String value)
-    {
-        StringBuilder escaped = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c < ' ' || HIVE_ESCAPED.indexOf(c) >= 0) {
-                escaped.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
-            }
-            else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return io.trawl.catalog.PartitionNames.folderName(table.partitionKeys(), values);
     }
 
     private static String describe(Table table, List<String> values)

@@ -45,6 +45,12 @@ public interface ScanProvider
     TableEstimate estimate(Table table);
 
     /**
+     * Checks, before a table definition is stored, what only storage knows how to check (e.g. partition
+     * projection properties), so a table that could never be read is refused at CREATE time.
+     */
+    default void checkTable(Table table) {}
+
+    /**
      * @param predicate domains keyed by column name (values in Trino's native representation); the reader
      * may use them to skip row groups or pages whose statistics cannot match
      */

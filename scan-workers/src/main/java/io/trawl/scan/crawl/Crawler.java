@@ -5,7 +5,6 @@ import io.trawl.catalog.Column;
 import io.trawl.catalog.Database;
 import io.trawl.catalog.HiveTypes;
 import io.trawl.catalog.Table;
-import io.trawl.catalog.local.LocalCatalogStore;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.crawl.TableInference.Inferred;
@@ -162,9 +161,14 @@ public final class Crawler
         Optional<Table> existing = catalog.findTable(database, inferred.name());
         if (existing.isEmpty()) {
             catalog.createTable(wanted);
+            registerPartitions(wanted, inferred);
             return new TableChange(Kind.CREATED, qualifiedName, createdDetail(inferred));
         }
-        return update(qualifiedName, existing.get(), wanted, inferred);
+        TableChange change = update(qualifiedName, existing.get(), wanted, inferred);
+        if (change.kind() != Kind.SKIPPED) {
+            registerPartitions(catalog.findTable(database, inferred.name()).orElseThrow(), inferred);
+        }
+        return change;
     }
 
     private TableChange update(String qualifiedName, Table existing, Table wanted, InferredTable inferred)
@@ -210,18 +214,27 @@ public final class Crawler
         return new TableChange(Kind.UPDATED, qualifiedName, String.join(", ", changes));
     }
 
-    /**
-     * The catalog interface gains a versioned {@code updateTable} with the partition API (issue 4); until then
-     * the local store's own one is used, and other stores get drop-and-create.
-     */
-    private void replace(Table table)
+    /** Registers the partition folders found (those already registered are left as they are), as MSCK REPAIR would. */
+    private void registerPartitions(Table table, InferredTable inferred)
     {
-        if (catalog instanceof LocalCatalogStore local) {
-            local.updateTable(table);
+        if (table.partitionKeys().isEmpty() || inferred.partitions().isEmpty()) {
             return;
         }
-        catalog.dropTable(table.databaseName(), table.name());
-        catalog.createTable(table);
+        List<io.trawl.catalog.Partition> partitions = new ArrayList<>();
+        for (List<String> values : inferred.partitions()) {
+            var storage = table.storageDescriptor();
+            partitions.add(new io.trawl.catalog.Partition(table.databaseName(), table.name(), values,
+                    new io.trawl.catalog.StorageDescriptor(storage.columns(), io.trawl.catalog.PartitionNames.defaultLocation(table, values), storage.inputFormat(),
+                            storage.outputFormat(), storage.serdeInfo(), storage.compressed()),
+                    Map.of()));
+        }
+        catalog.addPartitions(table.databaseName(), table.name(), partitions, true);
+    }
+
+    /** A versioned replace: a concurrent change to the same table fails this crawl instead of being lost. */
+    private void replace(Table table)
+    {
+        catalog.updateTable(table);
     }
 
     private static String createdDetail(InferredTable inferred)
