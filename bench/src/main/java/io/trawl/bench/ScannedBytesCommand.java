@@ -12,6 +12,8 @@ import io.trawl.engine.plan.PlanNode;
 import io.trawl.engine.plan.TableScanNode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.LakeScanProvider;
+import io.trawl.scan.ScanConfig;
+import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.testing.DuckDbOracle;
 import io.trawl.testing.tpch.TpchQueries;
 import io.trawl.testing.tpch.TpchTables;
@@ -104,9 +106,9 @@ final class ScannedBytesCommand
         String sql = TpchQueries.query(query, scaleFactor);
         try {
             List<TableScanNode> scans = tableScans(planner.plan(parseQuery(sql), session));
-            // a new provider: no footer cached from planning or from another query
-            QueryEngine engine = new QueryEngine(catalog, LakeScanProvider.forLocalFiles(), EngineConfig.defaults());
-            long trawlBytes = engine.execute(sql, session).bytesScanned();
+            long trawlBytes = bytesScanned(sql, catalog, session, ScanConfig.defaults());
+            // without merging, gaps between chunks are not read: what is left above the needed bytes is pruning reads
+            long unmergedBytes = bytesScanned(sql, catalog, session, new ScanConfig(ScanConfig.defaults().targetSplitBytes(), 0));
 
             Map<Path, Set<String>> columnsPerTable = new LinkedHashMap<>();
             long neededPerScan = 0;
@@ -122,11 +124,18 @@ final class ScannedBytesCommand
                 neededPerScan += footers;
             }
             List<String> tableNames = scans.stream().map(scan -> scan.table().name()).toList();
-            return new ScannedBytesOutcome(query, tableNames, trawlBytes, neededOnce, neededPerScan, Optional.empty());
+            return new ScannedBytesOutcome(query, tableNames, trawlBytes, unmergedBytes, neededOnce, neededPerScan, Optional.empty());
         }
         catch (TrawlException | IllegalStateException | UncheckedIOException e) {
             return ScannedBytesOutcome.failed(query, "%s: %s".formatted(e.getClass().getSimpleName(), e.getMessage()));
         }
+    }
+
+    /** Runs the query on a new scan provider, so no footer is cached from planning or from another query. */
+    private static long bytesScanned(String sql, CatalogStore catalog, Session session, ScanConfig config)
+    {
+        QueryEngine engine = new QueryEngine(catalog, new LakeScanProvider(new LocalObjectStore(), config), EngineConfig.defaults());
+        return engine.execute(sql, session).bytesScanned();
     }
 
     private static Query parseQuery(String sql)

@@ -7,10 +7,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One query of {@code bench bytes}: the tables it scans (a table named twice is scanned twice), the bytes
- * Trawl billed, and the independent figure: footers of every table read plus the chunks of the columns the
+ * Trawl billed (with its default range merging, and with merging off: {@code unmergedBytes}), and the
+ * independent figure: footers of every table read plus the chunks of the columns the
  * plan references, each table counted once ({@code neededBytes}) and once per scan ({@code neededPerScanBytes}).
  */
-record ScannedBytesOutcome(int query, List<String> scans, long trawlBytes, long neededBytes, long neededPerScanBytes, Optional<String> failure)
+record ScannedBytesOutcome(int query, List<String> scans, long trawlBytes, long unmergedBytes, long neededBytes, long neededPerScanBytes, Optional<String> failure)
 {
     ScannedBytesOutcome
     {
@@ -20,7 +21,7 @@ record ScannedBytesOutcome(int query, List<String> scans, long trawlBytes, long 
 
     static ScannedBytesOutcome failed(int query, String failure)
     {
-        return new ScannedBytesOutcome(query, List.of(), 0, 0, 0, Optional.of(failure));
+        return new ScannedBytesOutcome(query, List.of(), 0, 0, 0, 0, Optional.of(failure));
     }
 
     /** Trawl read fewer bytes than the needed chunks: row groups were skipped. */

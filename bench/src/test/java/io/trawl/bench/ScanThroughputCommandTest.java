@@ -5,13 +5,19 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +34,7 @@ class ScanThroughputCommandTest
         Path data = directory.resolve("tpch-sf0.01");
 
         String first = run(data);
+        Map<Path, FileTime> uploaded = storedObjects(data.resolve("_s3"));
         String second = run(data);
 
         for (String report : List.of(first, second)) {
@@ -42,8 +49,23 @@ class ScanThroughputCommandTest
             }
             assertThat(rows.get(1).group(2)).as("S3 meters the same bytes as local disk").isEqualTo(rows.get(0).group(2));
         }
-        assertThat(data.resolve("_s3")).as("the S3 server's objects live on disk under the data directory").isDirectory();
+        assertThat(uploaded).as("the S3 server's objects live on disk under the data directory").isNotEmpty();
+        assertThat(storedObjects(data.resolve("_s3"))).as("the second run finds the files uploaded and does not write them again").isEqualTo(uploaded);
         assertThat(Files.isRegularFile(data.resolve("_TPCH_COMPLETE"))).isTrue();
+    }
+
+    private static Map<Path, FileTime> storedObjects(Path store)
+    {
+        try (Stream<Path> files = Files.walk(store)) {
+            Map<Path, FileTime> objects = new HashMap<>();
+            for (Path file : files.filter(file -> file.getFileName().toString().endsWith(".parquet")).toList()) {
+                objects.put(file, Files.getLastModifiedTime(file));
+            }
+            return objects;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String run(Path data)
