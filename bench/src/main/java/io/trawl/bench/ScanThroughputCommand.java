@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ final class ScanThroughputCommand
             Session localSession = registerLineitem(localEngine, data.resolve(TABLE).toUri());
             System.err.println("local disk ...");
             Measurement local = measure(localEngine, localSession, sql);
-            results.add(new ScanThroughput("local disk", local.bytesScanned(), local.wallMillis(), cores, true));
+            results.add(new ScanThroughput("local disk", local.bytesScanned(), local.wallMillis(), local.cpuMillis(), cores, true));
 
             if (s3) {
                 S3TestServer server = S3TestServer.startOnDisk(data.resolve("_s3"));
@@ -105,7 +106,7 @@ final class ScanThroughputCommand
                     Session s3Session = registerLineitem(s3Engine, location);
                     System.err.println("in-process S3 ...");
                     Measurement remote = measure(s3Engine, s3Session, sql);
-                    results.add(new ScanThroughput("in-process S3 (S3Proxy, nio2 disk)", remote.bytesScanned(), remote.wallMillis(), cores, remote.rows().equals(local.rows())));
+                    results.add(new ScanThroughput("in-process S3 (S3Proxy, nio2 disk)", remote.bytesScanned(), remote.wallMillis(), remote.cpuMillis(), cores, remote.rows().equals(local.rows())));
                 }
                 finally {
                     server.stop();
@@ -132,13 +133,20 @@ final class ScanThroughputCommand
         QueryResult result = engine.execute(sql, session);
         List<Long> wallMillis = new ArrayList<>();
         long bytesScanned = 0;
+        long cpuStart = processCpuNanos();
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             result = engine.execute(sql, session);
             wallMillis.add((System.nanoTime() - start) / 1_000_000);
             bytesScanned = result.bytesScanned();
         }
-        return new Measurement(bytesScanned, wallMillis, TrawlRows.toRows(result));
+        long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
+        return new Measurement(bytesScanned, wallMillis, cpuMillis, TrawlRows.toRows(result));
+    }
+
+    private static long processCpuNanos()
+    {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Uploads the files the server does not hold yet with the same size; a finished upload is not repeated. */
@@ -171,7 +179,7 @@ final class ScanThroughputCommand
         }
     }
 
-    private record Measurement(long bytesScanned, List<Long> wallMillis, List<List<Object>> rows)
+    private record Measurement(long bytesScanned, List<Long> wallMillis, long cpuMillis, List<List<Object>> rows)
     {
         Measurement
         {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ScanThroughputCommandTest
 {
-    private static final Pattern RESULT_ROW = Pattern.compile("^(local disk|in-process S3 \\(S3Proxy, nio2 disk\\))\\s+(\\d+)\\s+(\\d+)\\s+(\\[[\\d, ]+])\\s+(\\d+\\.\\d)\\s+(\\d+\\.\\d)\\s+same as local$");
+    private static final Pattern RESULT_ROW = Pattern.compile("^(local disk|in-process S3 \\(S3Proxy, nio2 disk\\))\\s+(\\d+)\\s+(\\d+)\\s+(\\[[\\d, ]+])\\s+(\\d+\\.\\d)\\s+(\\d+\\.\\d)\\s+(\\d+\\.\\d)\\s+same as local$");
 
     @TempDir
     Path directory;
