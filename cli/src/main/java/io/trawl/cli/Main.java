@@ -52,6 +52,7 @@ public final class Main
                 .addSubcommand("query", new QueryCommand(context))
                 .addSubcommand("tables", new TablesCommand(context))
                 .addSubcommand("demo", new DemoCommand(context))
+                .addSubcommand("crawl", new CrawlCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(context.out())
                 .setErr(context.err())
@@ -73,7 +74,7 @@ public final class Main
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl or demo");
     }
 
     private int reportFailure(Throwable exception, boolean debug)

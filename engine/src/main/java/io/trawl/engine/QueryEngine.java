@@ -56,7 +56,7 @@ public final class QueryEngine
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
         this.config = requireNonNull(config, "config is null");
-        this.ddl = new DdlExecutor(catalog, locations);
+        this.ddl = new DdlExecutor(catalog, locations, scanProvider);
         this.disabledOptimizers = Set.copyOf(disabledOptimizers);
     }
 
@@ -77,6 +77,19 @@ public final class QueryEngine
                     String text = PlanPrinter.print(plan(query, session)) + "\n" + analyzeSummary(result);
                     yield textResult(StatementKind.QUERY, "Query Plan", text, result.bytesScanned(), session);
                 }
+                case io.trino.sql.tree.CreateView create -> createView(create, sql, session);
+                case io.trino.sql.tree.DropView drop -> {
+                    List<String> name = qualified(drop.getName(), session);
+                    io.trawl.engine.ddl.Views.drop(catalog, name.get(0), name.get(1), drop.isExists());
+                    yield new QueryResult(StatementKind.DDL, List.of(), List.of(), 0, session);
+                }
+                case io.trino.sql.tree.ShowCreate show when show.getType() == io.trino.sql.tree.ShowCreate.Type.VIEW -> {
+                    List<String> name = qualified(show.getName(), session);
+                    io.trawl.catalog.Table view = catalog.findTable(name.get(0), name.get(1))
+                            .filter(table -> io.trawl.catalog.Table.VIRTUAL_VIEW.equals(table.tableType()))
+                            .orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND, "View '%s.%s' does not exist".formatted(name.get(0), name.get(1))));
+                    yield textResult(StatementKind.DDL, "Create View", "CREATE VIEW %s.%s AS\n%s".formatted(name.get(0), name.get(1), view.viewOriginalText().orElse("")), 0, session);
+                }
                 default -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Statement not supported yet: " + statement.getClass().getSimpleName());
             };
         }
@@ -91,6 +104,26 @@ public final class QueryEngine
         }
     }
 
+    /** Plans the view's query (so a view that cannot run is refused) and stores it with its output columns. */
+    private QueryResult createView(io.trino.sql.tree.CreateView create, String sql, Session session)
+    {
+        List<String> name = qualified(create.getName(), session);
+        OutputNode plan = new QueryPlanner(catalog, scanProvider, session).plan(create.getQuery());
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < plan.names().size(); i++) {
+            columns.add(new ResultColumn(plan.names().get(i), plan.outputs().get(i).type()));
+        }
+        String text = io.trino.sql.SqlFormatter.formatSql(create.getQuery());
+        io.trawl.engine.ddl.Views.store(catalog, name.get(0), name.get(1), text, columns, create.isReplace(), session.user());
+        return new QueryResult(StatementKind.DDL, List.of(), List.of(), 0, session);
+    }
+
+    private static List<String> qualified(io.trino.sql.tree.QualifiedName name, Session session)
+    {
+        List<String> parts = name.getParts().stream().map(part -> part.toLowerCase(java.util.Locale.ROOT)).toList();
+        return List.of(parts.size() >= 2 ? parts.get(parts.size() - 2) : session.schema(), parts.getLast());
+    }
+
     /** The optimized logical plan of a query. */
     public PlanNode plan(Query query, Session session)
     {
@@ -103,7 +136,7 @@ public final class QueryEngine
         PlanNode plan = plan(query, session);
         AtomicLong bytesScanned = new AtomicLong();
         MemoryBudget memory = new MemoryBudget(config.memoryLimitBytes());
-        LocalExecutionPlanner planner = new LocalExecutionPlanner(scanProvider, bytesScanned::addAndGet, memory, config.scanThreads());
+        LocalExecutionPlanner planner = new LocalExecutionPlanner(scanProvider, bytesScanned::addAndGet, memory, config.scanThreads(), io.trawl.engine.execution.PartitionSource.catalog(catalog));
         List<Page> pages = new ArrayList<>();
         try (Operator operator = planner.plan(plan)) {
             for (Page page = operator.next(); page != null; page = operator.next()) {

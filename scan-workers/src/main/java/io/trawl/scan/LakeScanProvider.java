@@ -18,6 +18,7 @@ import io.trawl.scan.partition.ConstantColumnsPageSource;
 import io.trawl.scan.partition.FilePruner;
 import io.trawl.scan.partition.PartitionValues;
 import io.trawl.scan.partition.PartitionWalker;
+import io.trawl.scan.partition.projection.PartitionProjection;
 import io.trawl.scan.split.DataFiles;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.scan.store.ObjectStore;
@@ -54,6 +55,9 @@ import static java.util.Objects.requireNonNull;
 public final class LakeScanProvider
         implements ScanProvider
 {
+    /** The size assumed for a table with partition projection, whose files are never listed whole: 1 TiB. */
+    private static final long PROJECTED_TABLE_BYTES = 1L << 40;
+
     private final ObjectStore store;
     private final ScanConfig config;
     private final ParquetFormat parquet;
@@ -87,23 +91,21 @@ public final class LakeScanProvider
         List<ScanSplit> splits = new ArrayList<>();
         String location = table.storageDescriptor().location();
         String locationPath = (URI.create(location).getPath() + "/").replaceAll("/+", "/");
-        List<StoredObject> files = table.partitionKeys().isEmpty() ? DataFiles.list(store, location) : PartitionWalker.files(store, table, predicate);
+        // partition projection: partitions computed from the predicate, only their own folders listed
+        Map<StoredObject, Map<String, String>> projected = PartitionProjection.parse(table).map(projection -> projection.files(store, predicate)).orElse(null);
+        List<StoredObject> files = projected != null ? List.copyOf(projected.keySet())
+                : table.partitionKeys().isEmpty() ? DataFiles.list(store, location) : PartitionWalker.files(store, table, predicate);
         for (StoredObject file : files) {
             String path = file.location().toString();
             String filePath = file.location().getPath().replaceAll("/+", "/");
-            Map<String, String> partitions = table.partitionKeys().isEmpty() || !filePath.startsWith(locationPath)
+            Map<String, String> partitions = projected != null ? projected.get(file) : table.partitionKeys().isEmpty() || !filePath.startsWith(locationPath)
                     ? Map.of()
                     : PartitionValues.parse(filePath.substring(locationPath.length()));
             long modified = file.lastModified().toEpochMilli();
             if (!FilePruner.mayMatch(table, predicate, path, file.size(), modified, partitions)) {
                 continue;
             }
-            List<ScanSplit> fileSplits = switch (format) {
-                case PARQUET -> parquet.planSplits(file, config.targetSplitBytes(), meter);
-                case TEXT -> text.planSplits(table, file, config.targetSplitBytes());
-                case AVRO -> avro.planSplits(table, file, config.targetSplitBytes());
-            };
-            for (ScanSplit split : fileSplits) {
+            for (ScanSplit split : fileSplits(table, format, file, meter)) {
                 splits.add(split.withFile(modified, partitions));
             }
         }
@@ -111,9 +113,53 @@ public final class LakeScanProvider
     }
 
     @Override
+    public List<ScanSplit> planSplits(Table table, List<io.trawl.engine.scan.PartitionFolder> partitions, TupleDomain<String> predicate, ByteMeter meter)
+    {
+        FileFormat format = FileFormat.of(table);
+        List<ScanSplit> splits = new ArrayList<>();
+        for (io.trawl.engine.scan.PartitionFolder partition : partitions) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < table.partitionKeys().size(); i++) {
+                values.put(table.partitionKeys().get(i).name().toLowerCase(Locale.ROOT), partition.values().get(i));
+            }
+            List<StoredObject> files;
+            try {
+                files = DataFiles.list(store, partition.location());
+            }
+            catch (TrawlException e) {
+                if (e.errorCode() != ErrorCode.INVALID_LOCATION) {
+                    throw e;
+                }
+                // a registered partition whose folder is gone reads as empty, as in Athena
+                continue;
+            }
+            for (StoredObject file : files) {
+                long modified = file.lastModified().toEpochMilli();
+                if (!FilePruner.mayMatch(table, predicate, file.location().toString(), file.size(), modified, values)) {
+                    continue;
+                }
+                for (ScanSplit split : fileSplits(table, format, file, meter)) {
+                    splits.add(split.withFile(modified, values));
+                }
+            }
+        }
+        return List.copyOf(splits);
+    }
+
+    @Override
+    public List<io.trawl.engine.scan.PartitionFolder> listPartitionFolders(Table table)
+    {
+        return PartitionWalker.folders(store, table);
+    }
+
+    @Override
     public TableEstimate estimate(Table table)
     {
         FileFormat format = FileFormat.of(table);
+        if (PartitionProjection.parse(table).isPresent()) {
+            // a projected table is never listed whole; its size is unknown, and taken as large (projection is for big tables)
+            return new TableEstimate(PROJECTED_TABLE_BYTES, OptionalLong.empty());
+        }
         long bytes = 0;
         long rows = 0;
         Map<String, TableEstimate.ValueRange> ranges = new HashMap<>();
@@ -175,6 +221,15 @@ public final class LakeScanProvider
         }
         PageSource data = readData(table, file, split, dataColumns, predicate, meter);
         return new ConstantColumnsPageSource(data, dataChannel, columns.stream().map(ScanColumn::type).toList(), constants);
+    }
+
+    private List<ScanSplit> fileSplits(Table table, FileFormat format, StoredObject file, ByteMeter meter)
+    {
+        return switch (format) {
+            case PARQUET -> parquet.planSplits(file, config.targetSplitBytes(), meter);
+            case TEXT -> text.planSplits(table, file, config.targetSplitBytes());
+            case AVRO -> avro.planSplits(table, file, config.targetSplitBytes());
+        };
     }
 
     private PageSource readData(Table table, StoredObject file, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)

@@ -66,7 +66,7 @@ class LocalCatalogStoreTest
         assertThat(store.findTable("Sales", "ORDERS")).as("table read back").contains(expected);
         assertThat(new LocalCatalogStore(root).findTable("sales", "orders")).as("read by a second store on the same root").contains(expected);
         assertThat(store.listTables("sales")).as("tables").containsExactly("orders");
-        assertThat(root.resolve("sales.database.json")).as("database document").isRegularFile();
+        assertThat(root.resolve("sales").resolve("_database.json")).as("database document").isRegularFile();
         assertThat(root.resolve("sales").resolve("orders.json")).as("table document").isRegularFile();
         assertThat(store.listDatabases()).as("databases").extracting(Database::name).containsExactly("default", "sales");
     }
@@ -158,7 +158,7 @@ class LocalCatalogStoreTest
         assertThat(stored.owner()).as("the stored table is the winner's").isEqualTo(winners.getFirst());
         assertThat(stored.version()).as("version").isEqualTo(1);
         try (Stream<Path> files = Files.list(root.resolve("default"))) {
-            assertThat(files.map(file -> file.getFileName().toString())).as("no temporary files left").containsExactly("contested.json");
+            assertThat(files.map(file -> file.getFileName().toString())).as("no temporary files left").containsExactlyInAnyOrder("_database.json", "contested.json");
         }
     }
 

@@ -58,11 +58,13 @@ public final class DdlExecutor
 
     private final CatalogStore catalog;
     private final LocationValidator locations;
+    private final PartitionStatements partitions;
 
-    public DdlExecutor(CatalogStore catalog, LocationValidator locations)
+    public DdlExecutor(CatalogStore catalog, LocationValidator locations, io.trawl.engine.scan.ScanProvider storage)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.locations = requireNonNull(locations, "locations is null");
+        this.partitions = new PartitionStatements(catalog, requireNonNull(storage, "storage is null"));
     }
 
     /** Whether {@link #execute} runs this statement; queries, EXPLAIN, INSERT and CTAS are not DDL. */
@@ -77,7 +79,7 @@ public final class DdlExecutor
                     || trino.statement() instanceof ShowSchemas
                     || trino.statement() instanceof ShowColumns
                     || trino.statement() instanceof Use
-                    || trino.statement() instanceof ShowCreate;
+                    || trino.statement() instanceof ShowCreate show && show.getType() == ShowCreate.Type.TABLE;
         };
     }
 
@@ -102,10 +104,13 @@ public final class DdlExecutor
             case ShowTables show -> showTables(show.schema().orElse(session.schema()), NamePatterns.hive(show.pattern()), session);
             case DescribeTable describe -> describe(resolve(describe.name(), session), describe.formatted(), _ -> true, session);
             case ShowCreateTable show -> showCreateTable(resolve(show.name(), session), session);
-            case RepairTable repair -> {
-                requireTable(resolve(repair.name(), session));
-                throw new TrawlException(ErrorCode.NOT_SUPPORTED, "MSCK REPAIR TABLE is not supported yet");
-            }
+            case RepairTable repair -> partitions.repair(requireTable(resolve(repair.name(), session)), session);
+            case HiveStatement.AddPartitions add -> partitions.addPartitions(requireTable(resolve(add.name(), session)), add, session);
+            case HiveStatement.DropPartitions drop -> partitions.dropPartitions(requireTable(resolve(drop.name(), session)), drop, session);
+            case HiveStatement.SetLocation set -> partitions.setLocation(requireTable(resolve(set.name(), session)), set, locations, session);
+            case HiveStatement.SetTableProperties set -> partitions.setTableProperties(requireTable(resolve(set.name(), session)), set, session);
+            case HiveStatement.ChangeColumns change -> partitions.changeColumns(requireTable(resolve(change.name(), session)), change, session);
+            case HiveStatement.ShowPartitions show -> partitions.showPartitions(requireTable(resolve(show.name(), session)), session);
         };
     }
 

@@ -67,8 +67,16 @@ public final class LocalExecutionPlanner
     private final Semaphore workerSlots;
     private final java.util.Queue<io.trawl.engine.TaskStats> taskStats = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+    private final PartitionSource partitions;
+
     public LocalExecutionPlanner(ScanProvider scanProvider, ByteMeter meter, MemoryBudget memory, int scanThreads)
     {
+        this(scanProvider, meter, memory, scanThreads, PartitionSource.DISCOVER);
+    }
+
+    public LocalExecutionPlanner(ScanProvider scanProvider, ByteMeter meter, MemoryBudget memory, int scanThreads, PartitionSource partitions)
+    {
+        this.partitions = partitions;
         this.scanProvider = scanProvider;
         this.meter = meter;
         this.memory = memory;
@@ -303,7 +311,7 @@ public final class LocalExecutionPlanner
                 }
             }
         };
-        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, pipeline, workerSlots, taskStats::add);
+        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, pipeline, workerSlots, taskStats::add, partitions);
     }
 
     private Optional<PageFilter> joinFilter(JoinNode join, List<Symbol> left, List<Symbol> right)

@@ -14,6 +14,7 @@ import io.trino.spi.predicate.TupleDomain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,7 @@ final class ScanOperator
     private final ByteMeter meter;
     private final TaskPipeline pipeline;
     private final java.util.function.Consumer<io.trawl.engine.TaskStats> taskStats;
+    private final PartitionSource partitions;
     private final Semaphore workerSlots;
     private final BlockingQueue<Page> queue = new ArrayBlockingQueue<>(32);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -50,7 +52,7 @@ final class ScanOperator
     private int remainingTasks = -1;
 
     ScanOperator(ScanProvider scanProvider, Table table, List<ScanColumn> columns, TupleDomain<String> domain, ByteMeter meter,
-            TaskPipeline pipeline, Semaphore workerSlots, java.util.function.Consumer<io.trawl.engine.TaskStats> taskStats)
+            TaskPipeline pipeline, Semaphore workerSlots, java.util.function.Consumer<io.trawl.engine.TaskStats> taskStats, PartitionSource partitions)
     {
         this.scanProvider = scanProvider;
         this.table = table;
@@ -59,6 +61,7 @@ final class ScanOperator
         this.meter = meter;
         this.pipeline = pipeline;
         this.taskStats = taskStats;
+        this.partitions = partitions;
         this.workerSlots = workerSlots;
     }
 
@@ -94,7 +97,10 @@ final class ScanOperator
     private void start()
     {
         pipeline.prepare();
-        List<ScanSplit> splits = scanProvider.planSplits(table, domain, meter);
+        Optional<List<io.trawl.engine.scan.PartitionFolder>> registered = partitions.partitions(table, domain);
+        List<ScanSplit> splits = registered.isPresent()
+                ? scanProvider.planSplits(table, registered.get(), domain, meter)
+                : scanProvider.planSplits(table, domain, meter);
         remainingTasks = splits.size();
         if (splits.isEmpty()) {
             return;

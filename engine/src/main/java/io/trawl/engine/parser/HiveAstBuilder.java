@@ -115,6 +115,64 @@ final class HiveAstBuilder
         return new RepairTable(tableName(context.qualifiedName()));
     }
 
+    @Override
+    public HiveStatement visitAddPartitions(HiveDdlParser.AddPartitionsContext context)
+    {
+        List<HiveStatement.PartitionLocation> partitions = new java.util.ArrayList<>();
+        for (HiveDdlParser.PartitionLocationContext partition : context.partitionLocation()) {
+            partitions.add(new HiveStatement.PartitionLocation(partitionSpec(partition.partitionSpec()), optionalString(partition.location)));
+        }
+        return new HiveStatement.AddPartitions(tableName(context.qualifiedName()), context.EXISTS() != null, partitions);
+    }
+
+    @Override
+    public HiveStatement visitDropPartitions(HiveDdlParser.DropPartitionsContext context)
+    {
+        return new HiveStatement.DropPartitions(tableName(context.qualifiedName()), context.EXISTS() != null,
+                context.partitionSpec().stream().map(HiveAstBuilder::partitionSpec).toList());
+    }
+
+    @Override
+    public HiveStatement visitSetLocation(HiveDdlParser.SetLocationContext context)
+    {
+        return new HiveStatement.SetLocation(tableName(context.qualifiedName()), Optional.ofNullable(context.partitionSpec()).map(HiveAstBuilder::partitionSpec), string(context.location));
+    }
+
+    @Override
+    public HiveStatement visitSetTableProperties(HiveDdlParser.SetTablePropertiesContext context)
+    {
+        return new HiveStatement.SetTableProperties(tableName(context.qualifiedName()), properties(context.properties()));
+    }
+
+    @Override
+    public HiveStatement visitChangeColumns(HiveDdlParser.ChangeColumnsContext context)
+    {
+        return new HiveStatement.ChangeColumns(tableName(context.qualifiedName()), context.REPLACE() != null,
+                context.columnDefinition().stream().map(HiveAstBuilder::column).toList());
+    }
+
+    @Override
+    public HiveStatement visitShowPartitions(HiveDdlParser.ShowPartitionsContext context)
+    {
+        return new HiveStatement.ShowPartitions(tableName(context.qualifiedName()));
+    }
+
+    private static HiveStatement.PartitionSpec partitionSpec(HiveDdlParser.PartitionSpecContext context)
+    {
+        List<Map.Entry<String, String>> values = new java.util.ArrayList<>();
+        for (HiveDdlParser.PartitionValueContext value : context.partitionValue()) {
+            String text;
+            if (value.string() != null) {
+                text = string(value.string());
+            }
+            else {
+                text = (value.negative != null ? "-" : "") + value.number.getText();
+            }
+            values.add(Map.entry(identifier(value.identifier()), text));
+        }
+        return new HiveStatement.PartitionSpec(values);
+    }
+
     private static ColumnDefinition column(HiveDdlParser.ColumnDefinitionContext context)
     {
         return new ColumnDefinition(identifier(context.identifier()), originalText(context.columnType()), optionalString(context.comment));

@@ -203,11 +203,91 @@ public sealed interface HiveStatement
         }
     }
 
-    /** {@code MSCK REPAIR TABLE t}: parsed; adding the partitions found in storage is not implemented yet. */
+    /** {@code MSCK REPAIR TABLE t}: registers the partition folders found in storage that the catalog lacks. */
     record RepairTable(TableName name)
             implements HiveStatement
     {
         public RepairTable
+        {
+            requireNonNull(name, "name is null");
+        }
+    }
+
+    /** {@code PARTITION (k1 = v1, k2 = v2)}: values as written (numbers as their digits), keys lower-cased, in order. */
+    record PartitionSpec(List<Map.Entry<String, String>> values)
+    {
+        public PartitionSpec
+        {
+            values = List.copyOf(requireNonNull(values, "values is null"));
+        }
+    }
+
+    record PartitionLocation(PartitionSpec spec, Optional<String> location)
+    {
+        public PartitionLocation
+        {
+            requireNonNull(spec, "spec is null");
+            requireNonNull(location, "location is null");
+        }
+    }
+
+    record AddPartitions(TableName name, boolean ifNotExists, List<PartitionLocation> partitions)
+            implements HiveStatement
+    {
+        public AddPartitions
+        {
+            requireNonNull(name, "name is null");
+            partitions = List.copyOf(requireNonNull(partitions, "partitions is null"));
+        }
+    }
+
+    record DropPartitions(TableName name, boolean ifExists, List<PartitionSpec> partitions)
+            implements HiveStatement
+    {
+        public DropPartitions
+        {
+            requireNonNull(name, "name is null");
+            partitions = List.copyOf(requireNonNull(partitions, "partitions is null"));
+        }
+    }
+
+    /** {@code ALTER TABLE t [PARTITION (...)] SET LOCATION 'uri'}. */
+    record SetLocation(TableName name, Optional<PartitionSpec> partition, String location)
+            implements HiveStatement
+    {
+        public SetLocation
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(partition, "partition is null");
+            requireNonNull(location, "location is null");
+        }
+    }
+
+    record SetTableProperties(TableName name, Map<String, String> properties)
+            implements HiveStatement
+    {
+        public SetTableProperties
+        {
+            requireNonNull(name, "name is null");
+            properties = Map.copyOf(requireNonNull(properties, "properties is null"));
+        }
+    }
+
+    /** {@code ALTER TABLE t ADD COLUMNS (...)} appends; {@code REPLACE COLUMNS (...)} replaces the data columns. */
+    record ChangeColumns(TableName name, boolean replace, List<ColumnDefinition> columns)
+            implements HiveStatement
+    {
+        public ChangeColumns
+        {
+            requireNonNull(name, "name is null");
+            columns = List.copyOf(requireNonNull(columns, "columns is null"));
+        }
+    }
+
+    record ShowPartitions(TableName name)
+            implements HiveStatement
+    {
+        public ShowPartitions
         {
             requireNonNull(name, "name is null");
         }

@@ -39,7 +39,7 @@ public final class StatementParser
     private static final Set<String> HIVE_TABLE_CLAUSES = Set.of("ROW", "STORED", "LOCATION", "TBLPROPERTIES", "PARTITIONED");
     private static final Set<String> QUERY_STARTS = Set.of("SELECT", "WITH", "VALUES", "TABLE");
 
-    private enum Route { TRINO, HIVE, TRINO_THEN_HIVE }
+    private enum Route { TRINO, HIVE, TRINO_THEN_HIVE, HIVE_THEN_TRINO }
 
     private StatementParser() {}
 
@@ -50,6 +50,20 @@ public final class StatementParser
         return switch (route(SqlScanner.tokens(sql))) {
             case TRINO -> parseTrino(sql);
             case HIVE -> parseHive(sql);
+            case HIVE_THEN_TRINO -> {
+                try {
+                    yield parseHive(sql);
+                }
+                catch (TrawlException hiveError) {
+                    try {
+                        yield parseTrino(sql);
+                    }
+                    catch (TrawlException _) {
+                        // the partition and column forms of ALTER TABLE are Hive's; its message is the useful one
+                        throw hiveError;
+                    }
+                }
+            }
             case TRINO_THEN_HIVE -> {
                 try {
                     yield parseTrino(sql);
@@ -102,12 +116,14 @@ public final class StatementParser
             };
             case "DESCRIBE", "DESC" -> second.equals("FORMATTED") || second.equals("EXTENDED") ? Route.HIVE : Route.TRINO_THEN_HIVE;
             case "SHOW" -> switch (second) {
-                case "DATABASES" -> Route.HIVE;
+                case "DATABASES", "PARTITIONS" -> Route.HIVE;
                 case "CREATE" -> word(tokens, 2).equals("TABLE") ? Route.HIVE : Route.TRINO;
                 case "SCHEMAS", "TABLES" -> Route.TRINO_THEN_HIVE;
                 default -> Route.TRINO;
             };
             case "MSCK" -> Route.HIVE;
+            // ALTER TABLE ... ADD/DROP PARTITION, SET LOCATION/TBLPROPERTIES, ADD/REPLACE COLUMNS are Hive's
+            case "ALTER" -> second.equals("TABLE") ? Route.HIVE_THEN_TRINO : Route.TRINO;
             default -> Route.TRINO;
         };
     }

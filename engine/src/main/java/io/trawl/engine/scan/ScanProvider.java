@@ -27,6 +27,21 @@ public interface ScanProvider
         return planSplits(table, TupleDomain.all(), meter);
     }
 
+    /**
+     * Splits of the files in the given partition folders only (the catalog's registered partitions that
+     * match the query); a folder that does not exist is an empty partition.
+     */
+    default List<ScanSplit> planSplits(Table table, List<PartitionFolder> partitions, TupleDomain<String> predicate, ByteMeter meter)
+    {
+        throw new io.trawl.error.TrawlException(io.trawl.error.ErrorCode.NOT_SUPPORTED, "This storage cannot read catalog partitions of " + table.qualifiedName());
+    }
+
+    /** The Hive partition folders ({@code key=value/...}) under a partitioned table's location, for MSCK REPAIR TABLE. */
+    default List<PartitionFolder> listPartitionFolders(Table table)
+    {
+        throw new io.trawl.error.TrawlException(io.trawl.error.ErrorCode.NOT_SUPPORTED, "This storage cannot list partition folders of " + table.qualifiedName());
+    }
+
     TableEstimate estimate(Table table);
 
     /**

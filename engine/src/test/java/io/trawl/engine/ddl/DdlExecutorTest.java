@@ -44,7 +44,7 @@ class DdlExecutorTest
             throws Exception
     {
         catalog = new LocalCatalogStore(temporary.resolve("catalog"));
-        executor = new DdlExecutor(catalog, LocationValidator.localFiles());
+        executor = new DdlExecutor(catalog, LocationValidator.localFiles(), new NoStorage());
         session = new Session("default", "alice");
         data = Files.createDirectories(temporary.resolve("lake"));
     }
@@ -317,5 +317,29 @@ class DdlExecutorTest
             }
         }
         return rows;
+    }
+
+    /** DDL never reads data; these tests have no storage behind the catalog. */
+    private static final class NoStorage
+            implements io.trawl.engine.scan.ScanProvider
+    {
+        @Override
+        public java.util.List<io.trawl.engine.scan.ScanSplit> planSplits(io.trawl.catalog.Table table, io.trino.spi.predicate.TupleDomain<String> predicate, io.trawl.engine.scan.ByteMeter meter)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public io.trawl.engine.scan.TableEstimate estimate(io.trawl.catalog.Table table)
+        {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public io.trawl.engine.scan.PageSource createPageSource(io.trawl.catalog.Table table, io.trawl.engine.scan.ScanSplit split, java.util.List<io.trawl.engine.scan.ScanColumn> columns,
+                io.trino.spi.predicate.TupleDomain<String> predicate, io.trawl.engine.scan.ByteMeter meter)
+        {
+            throw new UnsupportedOperationException();
+        }
     }
 }

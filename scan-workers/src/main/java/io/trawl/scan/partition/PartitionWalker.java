@@ -44,6 +44,45 @@ public final class PartitionWalker
         return List.copyOf(files);
     }
 
+    /** Every partition folder of the table (all levels present), with its values in key order, for MSCK REPAIR TABLE. */
+    public static List<io.trawl.engine.scan.PartitionFolder> folders(ObjectStore store, Table table)
+    {
+        String location = table.storageDescriptor().location();
+        URI given = URI.create(location);
+        URI root = URI.create(given.getScheme() + "://" + (given.getRawAuthority() == null ? "" : given.getRawAuthority()) + (given.getRawPath() + "/").replaceAll("/+", "/"));
+        List<io.trawl.engine.scan.PartitionFolder> found = new ArrayList<>();
+        collectFolders(store, table, root, 0, new ArrayList<>(), found);
+        return List.copyOf(found);
+    }
+
+    private static void collectFolders(ObjectStore store, Table table, URI folder, int level, List<String> values, List<io.trawl.engine.scan.PartitionFolder> found)
+    {
+        List<Column> keys = table.partitionKeys();
+        if (level == keys.size()) {
+            found.add(new io.trawl.engine.scan.PartitionFolder(values, folder.toString()));
+            return;
+        }
+        String keyName = keys.get(level).name().toLowerCase(Locale.ROOT);
+        for (URI child : folders(store, folder, level == 0)) {
+            String name = lastSegment(child);
+            int equals = name.indexOf('=');
+            if (name.startsWith("_") || name.startsWith(".") || equals <= 0 || !name.substring(0, equals).equalsIgnoreCase(keyName)) {
+                continue;
+            }
+            String value = PartitionValues.parse(name + "/file").get(keyName);
+            // a folder whose value does not fit the key's type is not a partition (MSCK skips it, as Hive does)
+            try {
+                PartitionValues.typedValue(table, keys.get(level), Map.of(keyName, value), child.toString());
+            }
+            catch (TrawlException e) {
+                continue;
+            }
+            List<String> next = new ArrayList<>(values);
+            next.add(value);
+            collectFolders(store, table, child, level + 1, next, found);
+        }
+    }
+
     private static void walk(ObjectStore store, Table table, Map<String, Domain> domains, URI folder, int level, List<StoredObject> files)
     {
         List<Column> keys = table.partitionKeys();

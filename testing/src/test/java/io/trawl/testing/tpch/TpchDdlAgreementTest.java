@@ -33,7 +33,7 @@ class TpchDdlAgreementTest
     {
         Path data = TpchLake.dataDirectory(TpchLake.DEFAULT_SCALE_FACTOR, format);
         LocalCatalogStore catalog = new LocalCatalogStore(home.resolve("catalog"));
-        DdlExecutor ddl = new DdlExecutor(catalog, LocationValidator.localFiles());
+        DdlExecutor ddl = new DdlExecutor(catalog, LocationValidator.localFiles(), io.trawl.scan.LakeScanProvider.forLocalFiles());
         Session session = Session.defaults();
         ddl.execute(StatementParser.parse("CREATE DATABASE IF NOT EXISTS tpch"), session);
 

@@ -1,7 +1,8 @@
 /*
  * The Hive DDL that Athena accepts and Trino's grammar lacks: CREATE EXTERNAL TABLE with ROW FORMAT /
  * STORED AS / LOCATION / TBLPROPERTIES, CREATE and DROP DATABASE, SHOW DATABASES, Hive-style SHOW TABLES
- * patterns, DESCRIBE FORMATTED, SHOW CREATE TABLE and MSCK REPAIR TABLE. Clause order and string
+ * patterns, DESCRIBE FORMATTED, SHOW CREATE TABLE, MSCK REPAIR TABLE, ALTER TABLE ... ADD/DROP PARTITION,
+ * SET LOCATION, SET TBLPROPERTIES, ADD/REPLACE COLUMNS and SHOW PARTITIONS. Clause order and string
  * escapes follow Hive (https://cwiki.apache.org/confluence/display/Hive/LanguageManual+DDL) as Athena
  * documents it (https://docs.aws.amazon.com/athena/latest/ug/create-table.html).
  */
@@ -33,6 +34,25 @@ statement
     | (DESCRIBE | DESC) (FORMATTED | EXTENDED)? qualifiedName                  #describeTable
     | SHOW CREATE TABLE qualifiedName                                          #showCreateTable
     | MSCK REPAIR TABLE qualifiedName                                          #repairTable
+    | ALTER TABLE qualifiedName ADD (IF NOT EXISTS)? partitionLocation+        #addPartitions
+    | ALTER TABLE qualifiedName DROP (IF EXISTS)? partitionSpec (',' partitionSpec)*   #dropPartitions
+    | ALTER TABLE qualifiedName partitionSpec? SET LOCATION location=string   #setLocation
+    | ALTER TABLE qualifiedName SET TBLPROPERTIES properties                  #setTableProperties
+    | ALTER TABLE qualifiedName (ADD | REPLACE) COLUMNS
+        '(' columnDefinition (',' columnDefinition)* ')'                       #changeColumns
+    | SHOW PARTITIONS qualifiedName                                            #showPartitions
+    ;
+
+partitionLocation
+    : partitionSpec (LOCATION location=string)?
+    ;
+
+partitionSpec
+    : PARTITION '(' partitionValue (',' partitionValue)* ')'
+    ;
+
+partitionValue
+    : identifier '=' (string | number=INTEGER_VALUE | negative='-' number=INTEGER_VALUE)
     ;
 
 columnDefinition
@@ -94,13 +114,17 @@ nonReserved
     | ESCAPED | EXTENDED | EXTERNAL | FIELDS | FORMAT | FORMATTED | INPUTFORMAT | ITEMS | KEYS | LINES
     | LOCATION | MAP | MSCK | OUTPUTFORMAT | PARTITIONED | PURGE | REPAIR | RESTRICT | SCHEMA | SCHEMAS
     | SERDE | SERDEPROPERTIES | STORED | STRUCT | TBLPROPERTIES | TERMINATED
+    | ADD | ALTER | COLUMNS | PARTITION | PARTITIONS | REPLACE | SET
     ;
 
+ADD: 'ADD';
+ALTER: 'ALTER';
 ARRAY: 'ARRAY';
 AS: 'AS';
 BY: 'BY';
 CASCADE: 'CASCADE';
 COLLECTION: 'COLLECTION';
+COLUMNS: 'COLUMNS';
 COMMENT: 'COMMENT';
 CREATE: 'CREATE';
 DATABASE: 'DATABASE';
@@ -132,15 +156,19 @@ MSCK: 'MSCK';
 NOT: 'NOT';
 NULL: 'NULL';
 OUTPUTFORMAT: 'OUTPUTFORMAT';
+PARTITION: 'PARTITION';
 PARTITIONED: 'PARTITIONED';
+PARTITIONS: 'PARTITIONS';
 PURGE: 'PURGE';
 REPAIR: 'REPAIR';
+REPLACE: 'REPLACE';
 RESTRICT: 'RESTRICT';
 ROW: 'ROW';
 SCHEMA: 'SCHEMA';
 SCHEMAS: 'SCHEMAS';
 SERDE: 'SERDE';
 SERDEPROPERTIES: 'SERDEPROPERTIES';
+SET: 'SET';
 SHOW: 'SHOW';
 STORED: 'STORED';
 STRUCT: 'STRUCT';
