@@ -126,7 +126,7 @@ final class TpchBenchCommand
         return BigDecimal.valueOf(scaleFactor).stripTrailingZeros().toPlainString();
     }
 
-    private static void deleteRecursively(Path directory)
+    static void deleteRecursively(Path directory)
             throws IOException
     {
         try (Stream<Path> paths = Files.walk(directory)) {

@@ -4,6 +4,8 @@ import io.trawl.scan.store.s3.S3Config;
 import io.trawl.scan.store.s3.S3ObjectStore;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -99,7 +101,25 @@ public final class S3TestServer
         if (endpoint != null && !endpoint.isBlank()) {
             return connect(endpoint, environment);
         }
-        return startProxy();
+        return startProxy(new TransientNio2BlobStore());
+    }
+
+    /**
+     * A server of its own (not {@link #shared()}) whose buckets are folders under {@code directory}
+     * ({@code filesystem-nio2}), so gigabytes of benchmark data stay on disk, not in the heap, and survive the
+     * JVM for the next run. Stopped at JVM exit, or earlier with {@link #stop()}.
+     */
+    public static S3TestServer startOnDisk(Path directory)
+    {
+        try {
+            Files.createDirectories(directory);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create the S3 store folder " + directory, e);
+        }
+        S3TestServer server = startProxy(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
+        return server;
     }
 
     private static S3TestServer connect(String endpoint, Map<String, String> environment)
@@ -115,11 +135,11 @@ public final class S3TestServer
         return server;
     }
 
-    private static S3TestServer startProxy()
+    private static S3TestServer startProxy(BlobStore blobStore)
     {
         try {
             S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(new TransientNio2BlobStore())
+                    .blobStore(blobStore)
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .ignoreUnknownHeaders(true)
@@ -226,7 +246,8 @@ public final class S3TestServer
         return URI.create(prefix);
     }
 
-    private void stop()
+    /** Stops the server and closes its clients; stopping twice is harmless. */
+    public void stop()
     {
         try {
             if (external) {
