@@ -1,21 +1,22 @@
 package io.trawl.scan;
 
 import io.trawl.scan.store.LocalObjectStore;
-import io.trawl.scan.store.ObjectStore;
-import io.trawl.scan.store.StoredObject;
+import io.trawl.scan.store.ForwardingObjectStore;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A local store that counts the bytes it hands out, to check the meter against what storage actually served. */
 final class CountingObjectStore
-        implements ObjectStore
+        extends ForwardingObjectStore
 {
-    private final ObjectStore delegate = new LocalObjectStore();
     private final AtomicLong bytesServed = new AtomicLong();
+
+    CountingObjectStore()
+    {
+        super(new LocalObjectStore());
+    }
 
     long bytesServed()
     {
@@ -23,66 +24,10 @@ final class CountingObjectStore
     }
 
     @Override
-    public List<StoredObject> list(URI prefix)
-            throws IOException
-    {
-        return delegate.list(prefix);
-    }
-
-    @Override
-    public List<URI> listFolders(URI prefix)
-            throws IOException
-    {
-        return delegate.listFolders(prefix);
-    }
-
-    @Override
-    public StoredObject stat(URI location)
-            throws IOException
-    {
-        return delegate.stat(location);
-    }
-
-    @Override
     public void readFully(URI location, long position, byte[] buffer, int offset, int length)
             throws IOException
     {
-        delegate.readFully(location, position, buffer, offset, length);
+        super.readFully(location, position, buffer, offset, length);
         bytesServed.addAndGet(length);
-    }
-
-    @Override
-    public OutputStream create(URI location)
-            throws IOException
-    {
-        return delegate.create(location);
-    }
-
-    @Override
-    public boolean createIfAbsent(URI location, byte[] content)
-            throws IOException
-    {
-        return delegate.createIfAbsent(location, content);
-    }
-
-    @Override
-    public boolean replaceIfUnchanged(URI location, byte[] content, String expectedEtag)
-            throws IOException
-    {
-        return delegate.replaceIfUnchanged(location, content, expectedEtag);
-    }
-
-    @Override
-    public void checkLocation(URI location)
-            throws IOException
-    {
-        delegate.checkLocation(location);
-    }
-
-    @Override
-    public void delete(URI location)
-            throws IOException
-    {
-        delegate.delete(location);
     }
 }

@@ -304,11 +304,15 @@ class PartitionProjectionQueryTest
 
     /** A local store that records the prefix of every listing, recursive or by folder. */
     private static final class ListingRecorder
-            implements ObjectStore
+            extends io.trawl.scan.store.ForwardingObjectStore
     {
-        private final ObjectStore delegate = new LocalObjectStore();
         private final List<String> listed = new CopyOnWriteArrayList<>();
         private final List<String> folderListings = new CopyOnWriteArrayList<>();
+
+        ListingRecorder()
+        {
+            super(new LocalObjectStore());
+        }
 
         List<String> listed()
         {
@@ -331,7 +335,7 @@ class PartitionProjectionQueryTest
                 throws IOException
         {
             listed.add(prefix.toString());
-            return delegate.list(prefix);
+            return super.list(prefix);
         }
 
         @Override
@@ -339,56 +343,7 @@ class PartitionProjectionQueryTest
                 throws IOException
         {
             folderListings.add(prefix.toString());
-            return delegate.listFolders(prefix);
-        }
-
-        @Override
-        public StoredObject stat(URI location)
-                throws IOException
-        {
-            return delegate.stat(location);
-        }
-
-        @Override
-        public void readFully(URI location, long position, byte[] buffer, int offset, int length)
-                throws IOException
-        {
-            delegate.readFully(location, position, buffer, offset, length);
-        }
-
-        @Override
-        public OutputStream create(URI location)
-                throws IOException
-        {
-            return delegate.create(location);
-        }
-
-        @Override
-        public boolean createIfAbsent(URI location, byte[] content)
-                throws IOException
-        {
-            return delegate.createIfAbsent(location, content);
-        }
-
-        @Override
-        public boolean replaceIfUnchanged(URI location, byte[] content, String expectedEtag)
-                throws IOException
-        {
-            return delegate.replaceIfUnchanged(location, content, expectedEtag);
-        }
-
-        @Override
-        public void checkLocation(URI location)
-                throws IOException
-        {
-            delegate.checkLocation(location);
-        }
-
-        @Override
-        public void delete(URI location)
-                throws IOException
-        {
-            delegate.delete(location);
+            return super.listFolders(prefix);
         }
     }
 }
