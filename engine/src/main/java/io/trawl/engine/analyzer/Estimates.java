@@ -47,6 +47,12 @@ public final class Estimates
             case AggregationNode aggregation -> aggregation.groupingKeys().isEmpty() ? 1 : Math.max(1, rows(aggregation.source()) * 0.1);
             case JoinNode join -> switch (join.type()) {
                 case SEMI, ANTI, NULL_AWARE_ANTI -> rows(join.left()) * 0.5;
+                case RIGHT_SEMI, RIGHT_ANTI -> rows(join.right()) * 0.5;
+                case INNER -> join.criteria().isEmpty()
+                        ? rows(join.left()) * rows(join.right())
+                        : joinRows(join.left(), rows(join.left()), join.right(), rows(join.right()),
+                                join.criteria().stream().map(JoinNode.EquiClause::left).toList(),
+                                join.criteria().stream().map(JoinNode.EquiClause::right).toList());
                 default -> join.criteria().isEmpty() ? rows(join.left()) * rows(join.right()) : Math.max(rows(join.left()), rows(join.right()));
             };
             case LimitNode limit -> Math.min(limit.count(), rows(limit.source()));

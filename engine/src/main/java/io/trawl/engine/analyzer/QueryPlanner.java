@@ -662,23 +662,27 @@ public final class QueryPlanner
             }
         }
 
-        // subquery predicates over one relation filter it before the joins are ordered
-        List<Expression> deferred = new ArrayList<>();
+        // subquery predicates over one relation filter it before the joins are ordered; a correlated EXISTS
+        // waits until after the joins when there are several relations: the joins usually shrink the rows it
+        // filters far below the subquery's, and then the filtered rows become the (small) build side
+        List<SemiJoin> deferred = new ArrayList<>();
         for (Expression predicate : subqueryPredicates) {
             SemiJoin semiJoin = planSemiJoin(predicate, scope);
             int owner = owningLeaf(leaves, semiJoin.leftSymbols());
-            if (owner >= 0) {
-                leaves.set(owner, semiJoin.apply(leaves.get(owner), symbols));
+            boolean correlatedExists = (predicate instanceof ExistsPredicate || predicate instanceof NotExpression not && not.getValue() instanceof ExistsPredicate)
+                    && !semiJoin.leftKeys().isEmpty();
+            if (owner >= 0 && !(correlatedExists && leaves.size() > 1)) {
+                leaves.set(owner, semiJoin.apply(leaves.get(owner), symbols, estimates));
             }
             else {
-                deferred.add(predicate);
+                deferred.add(semiJoin);
             }
         }
 
         PlanNode joined = orderJoins(leaves, plain);
 
-        for (Expression predicate : deferred) {
-            joined = planSemiJoin(predicate, scope).apply(joined, symbols);
+        for (SemiJoin semiJoin : deferred) {
+            joined = semiJoin.apply(joined, symbols, estimates);
         }
         if (!late.isEmpty()) {
             PlanHolder holder = new PlanHolder(joined);
@@ -908,12 +912,18 @@ public final class QueryPlanner
     /** A semi or anti join that filters a plan by a subquery predicate. */
     private record SemiJoin(JoinType type, PlanNode right, List<RowExpression> leftKeys, List<Symbol> rightKeys, Optional<RowExpression> filter, Set<Symbol> leftSymbols)
     {
-        PlanNode apply(PlanNode left, SymbolAllocator allocator)
+        PlanNode apply(PlanNode left, SymbolAllocator allocator, Estimates estimates)
         {
             PlanHolder holder = new PlanHolder(left);
             List<JoinNode.EquiClause> criteria = new ArrayList<>();
             for (int i = 0; i < leftKeys.size(); i++) {
                 criteria.add(new JoinNode.EquiClause(holder.symbolFor(leftKeys.get(i), allocator), rightKeys.get(i)));
+            }
+            boolean flippable = (type == JoinType.SEMI || type == JoinType.ANTI) && !criteria.isEmpty();
+            if (flippable && estimates.rows(holder.node) * 4 < estimates.rows(right)) {
+                // build the hash table over the few rows being filtered and stream the subquery's many rows
+                List<JoinNode.EquiClause> swapped = criteria.stream().map(clause -> new JoinNode.EquiClause(clause.right(), clause.left())).toList();
+                return new JoinNode(type == JoinType.SEMI ? JoinType.RIGHT_SEMI : JoinType.RIGHT_ANTI, right, holder.node, swapped, filter);
             }
             return new JoinNode(type, holder.node, right, criteria, filter);
         }

@@ -190,7 +190,7 @@ public final class LocalExecutionPlanner
                     processor(inner.layout(), identity(inner.layout()), Optional.of(filter.predicate()))));
             case ProjectNode project -> fragment(project.source()).map(inner -> then(inner, project.outputs(),
                     processor(inner.layout(), project.assignments(), Optional.empty())));
-            case JoinNode join when join.type() != io.trawl.engine.operator.JoinType.RIGHT && join.type() != io.trawl.engine.operator.JoinType.FULL ->
+            case JoinNode join when join.type() != io.trawl.engine.operator.JoinType.RIGHT && join.type() != io.trawl.engine.operator.JoinType.FULL && join.outputsLeft() ->
                     fragment(join.left()).map(inner -> probe(inner, join));
             case AggregationNode aggregation when aggregation.step() == AggregationNode.Step.PARTIAL ->
                     fragment(aggregation.source()).map(inner -> partialAggregation(inner, aggregation));
@@ -354,7 +354,7 @@ public final class LocalExecutionPlanner
         Map<Symbol, Integer> rightLayout = layout(right);
         List<Integer> probeKeys = node.criteria().stream().map(clause -> leftLayout.get(clause.left())).toList();
         List<Integer> buildKeys = node.criteria().stream().map(clause -> rightLayout.get(clause.right())).toList();
-        List<Integer> probeOutputs = range(left.size());
+        List<Integer> probeOutputs = node.outputsLeft() ? range(left.size()) : List.of();
         List<Integer> buildOutputs = node.outputsRight() ? range(right.size()) : List.of();
         return new HashJoinOperator(plan(node.left()), plan(node.right()), probeKeys, buildKeys, node.type(), joinFilter(node, left, right), probeOutputs, buildOutputs, types(left), types(right), memory);
     }

@@ -127,7 +127,7 @@ public final class HashJoinOperator
             MemoryBudget memoryBudget)
     {
         this(probe, null, requireNonNull(sharedLookup, "sharedLookup is null"), probeKeyChannels, buildKeyChannels, joinType, filter, probeOutputChannels, buildOutputChannels, probeTypes, buildTypes, memoryBudget);
-        checkArgument(joinType != JoinType.RIGHT && joinType != JoinType.FULL, "%s joins cannot share a build side", joinType);
+        checkArgument(joinType != JoinType.RIGHT && joinType != JoinType.FULL && joinType.outputsProbe(), "%s joins cannot share a build side", joinType);
     }
 
     private HashJoinOperator(
@@ -217,7 +217,7 @@ public final class HashJoinOperator
     private boolean probeCannotProduceRows()
     {
         return lookup.buildPage.getPositionCount() == 0
-                && (joinType == JoinType.INNER || joinType == JoinType.RIGHT || joinType == JoinType.SEMI);
+                && (joinType == JoinType.INNER || joinType == JoinType.RIGHT || joinType == JoinType.SEMI || joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI);
     }
 
     private void buildHashTable()
@@ -228,7 +228,7 @@ public final class HashJoinOperator
         else {
             lookup = LookupSource.build(build, buildKeyChannels, buildTypes, buildKeyOperations, longKey, memoryBudget);
         }
-        if (joinType == JoinType.RIGHT || joinType == JoinType.FULL) {
+        if (joinType == JoinType.RIGHT || joinType == JoinType.FULL || joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI) {
             buildMatched = new boolean[lookup.buildPage.getPositionCount()];
         }
     }
@@ -475,7 +475,7 @@ public final class HashJoinOperator
                 buildMatched[buildRows[i]] = true;
             }
         }
-        if (probeOnlyOutput(joinType) || matchCount == 0) {
+        if (probeOnlyOutput(joinType) || !joinType.outputsProbe() || matchCount == 0) {
             return;
         }
         Block[] output = new Block[probeOutputChannels.length + buildOutputChannels.length];
@@ -529,7 +529,8 @@ public final class HashJoinOperator
         int[] rows = new int[BATCH_ROWS];
         int count = 0;
         while (nextUnmatchedBuildRow < rowCount && count < BATCH_ROWS) {
-            if (!buildMatched[nextUnmatchedBuildRow]) {
+            // RIGHT/FULL/RIGHT_ANTI emit the build rows nothing matched; RIGHT_SEMI those something matched
+            if (buildMatched[nextUnmatchedBuildRow] == (joinType == JoinType.RIGHT_SEMI)) {
                 rows[count++] = nextUnmatchedBuildRow;
             }
             nextUnmatchedBuildRow++;

@@ -112,7 +112,7 @@ public final class SplitAggregation
             case TableScanNode _ -> true;
             case FilterNode filter -> isScanFragment(filter.source());
             case ProjectNode project -> isScanFragment(project.source());
-            case JoinNode join -> join.type() != JoinType.RIGHT && join.type() != JoinType.FULL && isScanFragment(join.left());
+            case JoinNode join -> join.type() != JoinType.RIGHT && join.type() != JoinType.FULL && join.outputsLeft() && isScanFragment(join.left());
             default -> false;
         };
     }

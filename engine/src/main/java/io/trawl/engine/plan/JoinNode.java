@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A join. The right side is the build side of the hash join. Output: left outputs then right outputs,
- * except SEMI / ANTI / NULL_AWARE_ANTI, which output only the left side.
+ * except SEMI / ANTI / NULL_AWARE_ANTI, which output only the left side, and RIGHT_SEMI / RIGHT_ANTI,
+ * which output only the right side.
  */
 public record JoinNode(JoinType type, PlanNode left, PlanNode right, List<EquiClause> criteria, Optional<RowExpression> filter)
         implements PlanNode
@@ -23,13 +24,21 @@ public record JoinNode(JoinType type, PlanNode left, PlanNode right, List<EquiCl
 
     public boolean outputsRight()
     {
-        return type != JoinType.SEMI && type != JoinType.ANTI && type != JoinType.NULL_AWARE_ANTI;
+        return type.outputsBuild();
+    }
+
+    public boolean outputsLeft()
+    {
+        return type.outputsProbe();
     }
 
     @Override
     public List<Symbol> outputs()
     {
-        List<Symbol> outputs = new ArrayList<>(left.outputs());
+        List<Symbol> outputs = new ArrayList<>();
+        if (outputsLeft()) {
+            outputs.addAll(left.outputs());
+        }
         if (outputsRight()) {
             outputs.addAll(right.outputs());
         }

@@ -185,6 +185,25 @@ class HashJoinOperatorTest
     }
 
     @Test
+    void rightSemiAndRightAntiEmitTheBuildRowsThatMatchedOrNot()
+    {
+        // the swapped EXISTS: the build side holds the rows being filtered, the probe streams the subquery
+        List<Type> buildOnly = BUILD_TYPES;
+        HashJoinOperator semi = new HashJoinOperator(probe(), build(), List.of(0), List.of(0), JoinType.RIGHT_SEMI, Optional.empty(),
+                List.of(), List.of(0, 1), PROBE_TYPES, BUILD_TYPES, MemoryBudget.unlimited());
+        assertThat(drain(semi, buildOnly)).as("each matched build row once, however many probe rows match it")
+                .containsExactlyInAnyOrder(row(1L, 10L), row(1L, 11L), row(2L, 20L));
+        HashJoinOperator anti = new HashJoinOperator(probe(), build(), List.of(0), List.of(0), JoinType.RIGHT_ANTI, Optional.empty(),
+                List.of(), List.of(0, 1), PROBE_TYPES, BUILD_TYPES, MemoryBudget.unlimited());
+        assertThat(drain(anti, buildOnly)).as("a NULL key matches nothing, so it is kept")
+                .containsExactlyInAnyOrder(row(null, 99L), row(4L, 40L));
+        HashJoinOperator filtered = new HashJoinOperator(probe(), build(), List.of(0), List.of(0), JoinType.RIGHT_SEMI, Optional.of(BUILD_VALUE_EVEN),
+                List.of(), List.of(0, 1), PROBE_TYPES, BUILD_TYPES, MemoryBudget.unlimited());
+        assertThat(drain(filtered, buildOnly)).as("the filter decides whether a build row matched")
+                .containsExactlyInAnyOrder(row(1L, 10L), row(2L, 20L));
+    }
+
+    @Test
     void nullAwareAntiJoinReturnsNothingWhenTheBuildSideHasANull()
     {
         assertThat(join(JoinType.NULL_AWARE_ANTI, Optional.empty()))
