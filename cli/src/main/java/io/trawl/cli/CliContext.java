@@ -50,6 +50,13 @@ public record CliContext(
                 System.in,
                 System.getenv(),
                 Path.of(System.getProperty("user.home")),
-                (home, s3) -> EmbeddedTrawl.open(home, s3));
+                (home, s3) -> EmbeddedTrawl.open(home, s3, catalogLocation(System.getenv())));
+    }
+
+    /** TRAWL_CATALOG: where the catalog lives when not under the home directory (e.g. s3://bucket/meta/). */
+    public static java.util.Optional<java.net.URI> catalogLocation(Map<String, String> environment)
+    {
+        String value = environment.get("TRAWL_CATALOG");
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.net.URI.create(value.trim()));
     }
 }

@@ -47,6 +47,16 @@ public final class EmbeddedTrawl
     /** Opens Trawl's state at {@code home}, with {@code s3://} locations read as {@code s3} says. */
     public static EmbeddedTrawl open(Path home, S3Config s3)
     {
+        return open(home, s3, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #open(Path, S3Config)}, with the catalog kept at {@code catalogLocation} ({@code s3://bucket/meta/}
+     * or {@code file:///dir/}) as lake-native JSON documents with conditional writes, so several processes
+     * (CLI runs, API instances) can share one catalog; empty keeps it under {@code <home>/catalog}.
+     */
+    public static EmbeddedTrawl open(Path home, S3Config s3, java.util.Optional<java.net.URI> catalogLocation)
+    {
         requireNonNull(s3, "s3 is null");
         Path absoluteHome = home.toAbsolutePath();
         try {
@@ -58,8 +68,11 @@ public final class EmbeddedTrawl
         }
         // the S3 client is built on the first s3:// location, so local-only use never resolves AWS credentials
         RoutingObjectStore store = RoutingObjectStore.create(s3);
+        io.trawl.catalog.CatalogStore catalog = catalogLocation
+                .<io.trawl.catalog.CatalogStore>map(location -> new io.trawl.catalog.lake.LakeCatalogStore(new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, location)))
+                .orElseGet(() -> new LocalCatalogStore(absoluteHome.resolve("catalog")));
         QueryEngine engine = new QueryEngine(
-                new LocalCatalogStore(absoluteHome.resolve("catalog")),
+                catalog,
                 LakeScanProvider.create(store),
                 EngineConfig.defaults(),
                 new ObjectStoreLocationValidator(store),

@@ -62,6 +62,31 @@ class CliS3EndToEndTest
     }
 
     @Test
+    void processesWithDifferentHomesShareACatalogOnS3()
+            throws IOException
+    {
+        S3TestServer server = S3TestServer.shared();
+        String run = "cli-" + UUID.randomUUID();
+        URI table = server.location(run + "/accounts/");
+        try (OutputStream out = server.store().create(table.resolve("part-0.csv"))) {
+            out.write("1,alice\n2,bob\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String catalog = server.location(run + "/meta/").toString();
+        String endpoint = server.config().endpoint().orElseThrow().toString();
+
+        Run first = trawl(server, Map.of("TRAWL_CATALOG", catalog, "TRAWL_S3_ENDPOINT", endpoint, "TRAWL_HOME", temporary.resolve("first").toString()), "query",
+                "CREATE DATABASE IF NOT EXISTS shared; CREATE EXTERNAL TABLE shared.accounts (id int, name string) ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' STORED AS TEXTFILE LOCATION '"
+                        + table + "'");
+        assertThat(first.exitCode()).as("stderr: %s", first.err()).isZero();
+        assertThat(server.store().list(server.location(run + "/meta/"))).as("the catalog's documents are on S3").isNotEmpty();
+
+        Run second = trawl(server, Map.of("TRAWL_CATALOG", catalog, "TRAWL_S3_ENDPOINT", endpoint, "TRAWL_HOME", temporary.resolve("second").toString()),
+                "query", "--format", "csv", "SELECT name FROM shared.accounts ORDER BY id");
+        assertThat(second.exitCode()).as("stderr: %s", second.err()).isZero();
+        assertThat(second.out()).isEqualTo("name\nalice\nbob\n");
+    }
+
+    @Test
     void createTableOnAMissingBucketFailsNamingTheLocation()
     {
         S3TestServer server = S3TestServer.shared();
@@ -85,7 +110,7 @@ class CliS3EndToEndTest
     private Run trawl(S3TestServer server, Map<String, String> extraEnvironment, String... args)
     {
         Map<String, String> environment = new HashMap<>(extraEnvironment);
-        environment.put("TRAWL_HOME", temporary.resolve("home").toString());
+        environment.putIfAbsent("TRAWL_HOME", temporary.resolve("home").toString());
         environment.put("TRAWL_S3_REGION", server.config().region());
         environment.put("AWS_ACCESS_KEY_ID", server.config().accessKey().orElseThrow());
         environment.put("AWS_SECRET_ACCESS_KEY", server.config().secretKey().orElseThrow());
@@ -98,7 +123,7 @@ class CliS3EndToEndTest
                 new ByteArrayInputStream(new byte[0]),
                 environment,
                 temporary.resolve("user-home"),
-                (home, s3) -> EmbeddedTrawl.open(home, s3));
+                (home, s3) -> EmbeddedTrawl.open(home, s3, CliContext.catalogLocation(environment)));
         int exitCode = new Main(context).run(args);
         return new Run(exitCode, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
     }
