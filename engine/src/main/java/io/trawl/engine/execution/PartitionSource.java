@@ -33,6 +33,7 @@ public interface PartitionSource
             if (matching.isEmpty() && catalog.listPartitions(table.databaseName(), table.name(), TupleDomain.all()).isEmpty()) {
                 return Optional.empty();
             }
+            matching.forEach(partition -> PartitionSchemas.check(table, partition));
             return Optional.of(matching.stream().map(partition -> new PartitionFolder(partition.values(), partition.storageDescriptor().location())).toList());
         };
     }

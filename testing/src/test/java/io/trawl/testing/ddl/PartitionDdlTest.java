@@ -118,6 +118,24 @@ class PartitionDdlTest
     }
 
     @Test
+    void partitionsKeepTheirColumnsAndIncompatibleTypeChangesFailClearly()
+    {
+        run("ALTER TABLE sales ADD PARTITION (dt = '2024-01-01') PARTITION (dt = '2024-01-02')");
+        run("ALTER TABLE sales ADD COLUMNS (note string)");
+        assertThat(rows("SELECT count(*), count(note), sum(id) FROM sales")).as("the partitions predate note: NULL there")
+                .containsExactly(List.of(200L, 0L, 29800L));
+        run("ALTER TABLE sales REPLACE COLUMNS (amount double, id bigint, note string)");
+        assertThat(rows("SELECT sum(id), sum(amount) FROM sales")).as("Parquet matches columns by name, so a new order reads the same data")
+                .containsExactly(List.of(29800L, 29800.0));
+        run("ALTER TABLE sales REPLACE COLUMNS (id string, amount double)");
+        assertThatThrownBy(() -> run("SELECT count(*) FROM sales"))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.getMessage())
+                        .startsWith("HIVE_PARTITION_SCHEMA_MISMATCH")
+                        .contains("column 'id' in table 'default.sales' is declared as type 'string', but partition 'dt=2024-01-0")
+                        .contains("declared column 'id' as type 'bigint'"));
+    }
+
+    @Test
     void alterTableChangesPropertiesColumnsAndLocation()
             throws IOException
     {
