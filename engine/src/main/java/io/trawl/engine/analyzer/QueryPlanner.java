@@ -1090,6 +1090,7 @@ public final class QueryPlanner
         if (!freeSymbols(fromWhere.root()).isEmpty()) {
             throw new TrawlException(ErrorCode.NOT_SUPPORTED, Locations.prefix(subquery) + "This form of correlated subquery is not supported");
         }
+        fromWhere = new FromWhere(restrictToOuterKeys(fromWhere.root(), holder.node, outerKeys, innerKeys), fromWhere.scope(), fromWhere.correlated());
         SelectPlan select = planSelect(specification, fromWhere, innerKeys, Optional.empty(), Optional.empty(), Optional.empty());
         List<JoinNode.EquiClause> criteria = new ArrayList<>();
         for (int i = 0; i < outerKeys.size(); i++) {
@@ -1104,6 +1105,64 @@ public final class QueryPlanner
         holder.node = new JoinNode(JoinType.LEFT, holder.node, select.relation().root(), criteria, Optional.empty());
         List<Field> fields = select.relation().scope().fields().stream().filter(field -> !field.hidden()).toList();
         return new Variable(fields.getFirst().symbol());
+    }
+
+    /**
+     * Aggregates the subquery only for the keys the outer query can ask for: when a correlation key comes
+     * from a small filtered relation of the outer query (TPC-H Q17: the ~0.1% of parts of one brand and
+     * container), the subquery's rows are first semi-joined with that relation, so the aggregate covers
+     * those keys instead of every key (a magic-set reduction). The relation is read twice; it is small.
+     */
+    private PlanNode restrictToOuterKeys(PlanNode inner, PlanNode outer, List<RowExpression> outerKeys, List<RowExpression> innerKeys)
+    {
+        PlanNode restricted = inner;
+        for (int i = 0; i < outerKeys.size(); i++) {
+            if (!(outerKeys.get(i) instanceof Variable outerKey)) {
+                continue;
+            }
+            Optional<PlanNode> source = simpleScanProducing(outer, outerKey.symbol());
+            if (source.isEmpty() || estimates.rows(source.get()) * 10 >= estimates.rows(restricted)) {
+                continue;
+            }
+            Type common = TypeCoercion.commonSuperType(outerKey.type(), innerKeys.get(i).type()).orElse(null);
+            if (common == null) {
+                continue;
+            }
+            PlanHolder probe = new PlanHolder(restricted);
+            PlanHolder build = new PlanHolder(source.get());
+            Symbol probeKey = probe.symbolFor(coerce(innerKeys.get(i), common), symbols);
+            Symbol buildKey = build.symbolFor(coerce(outerKey, common), symbols);
+            restricted = new JoinNode(JoinType.SEMI, probe.node, build.node, List.of(new JoinNode.EquiClause(probeKey, buildKey)), Optional.empty());
+        }
+        return restricted;
+    }
+
+    /** The filtered scan (no joins) inside {@code node} that produces {@code symbol}, if there is one. */
+    private static Optional<PlanNode> simpleScanProducing(PlanNode node, Symbol symbol)
+    {
+        if (!node.outputs().contains(symbol)) {
+            return Optional.empty();
+        }
+        if (isSimpleScan(node)) {
+            return Optional.of(node);
+        }
+        for (PlanNode source : node.sources()) {
+            Optional<PlanNode> found = simpleScanProducing(source, symbol);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isSimpleScan(PlanNode node)
+    {
+        return switch (node) {
+            case TableScanNode _ -> true;
+            case FilterNode filter -> isSimpleScan(filter.source());
+            case ProjectNode project -> isSimpleScan(project.source());
+            default -> false;
+        };
     }
 
     private static boolean usesCount(QuerySpecification specification)
