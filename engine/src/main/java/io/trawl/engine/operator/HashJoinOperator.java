@@ -2,6 +2,7 @@ package io.trawl.engine.operator;
 
 import io.trino.spi.Page;
 import io.trino.spi.block.Block;
+import io.trino.spi.block.LongArrayBlock;
 import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.Type;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 import static io.trino.spi.type.RealType.REAL;
 import static java.util.Objects.requireNonNull;
 
@@ -30,8 +32,10 @@ import static java.util.Objects.requireNonNull;
  * equal key or a NULL key passes the filter, and a NULL probe key is dropped if any build row passes the
  * filter, so it is kept only against an empty (filtered) build side.
  * <p>
- * The build side's rows and the hash table are reserved in the memory budget. Single-column keys held as
- * Java longs (bigint, integer, date, ...) are compared as primitive longs without per-type dispatch.
+ * The build side's rows and the hash table are reserved in the memory budget. When every key on both sides
+ * is held as a Java long (bigint, integer, date, short decimal, ...), the keys are extracted once into long
+ * arrays (build side once, probe side once per page) and hashed and compared as primitive longs without
+ * per-type dispatch; this covers multi-column keys such as partsupp's (partkey, suppkey).
  */
 public final class HashJoinOperator
         implements Operator
@@ -57,6 +61,7 @@ public final class HashJoinOperator
     private final ValueOperations[] keyOperations;
     private final ValueOperations[] buildKeyOperations;
     private final boolean longKey;
+    private final Type[] probeKeyTypes;
     private final ArrayDeque<Page> pending = new ArrayDeque<>();
 
     // build side, valid once built (shared read-only by several probes when the operator did not build it)
@@ -68,7 +73,7 @@ public final class HashJoinOperator
     private Page probePage;
     private Block[] probeKeyBlocks;
     private long[] probeHashes;
-    private long[] probeLongKeys;
+    private long[][] probeLongKeys;
     private boolean[] probeKeyNull;
     private boolean[] probeMatched;
     private int probePosition;
@@ -168,6 +173,10 @@ public final class HashJoinOperator
                     keyOperations[i].type(), buildKeyOperations[i].type());
         }
         this.longKey = usesLongKey(probeTypes, probeKeyChannels, buildTypes, buildKeyChannels);
+        this.probeKeyTypes = new Type[this.probeKeyChannels.length];
+        for (int i = 0; i < probeKeyTypes.length; i++) {
+            probeKeyTypes[i] = this.probeTypes.get(this.probeKeyChannels[i]);
+        }
     }
 
     private static boolean isPlainLong(Type type)
@@ -224,6 +233,7 @@ public final class HashJoinOperator
     {
         if (sharedLookup != null) {
             lookup = sharedLookup.get();
+            checkState((lookup.buildLongKeys != null) == longKey, "shared build side was hashed %s long keys", longKey ? "without" : "with");
         }
         else {
             lookup = LookupSource.build(build, buildKeyChannels, buildTypes, buildKeyOperations, longKey, memoryBudget);
@@ -234,22 +244,9 @@ public final class HashJoinOperator
     }
 
     /** Hashes of the key tuple at each position (0 with no keys); marks positions with a NULL key. */
-    private static long[] hashKeys(ValueOperations[] operationsByKey, Block[] keyBlocks, int positionCount, boolean[] keyNull, boolean longKey)
+    private static long[] hashKeys(ValueOperations[] operationsByKey, Block[] keyBlocks, int positionCount, boolean[] keyNull)
     {
         long[] hashes = new long[positionCount];
-        if (longKey) {
-            Block block = keyBlocks[0];
-            Type type = operationsByKey[0].type();
-            for (int position = 0; position < positionCount; position++) {
-                if (block.isNull(position)) {
-                    keyNull[position] = true;
-                }
-                else {
-                    hashes[position] = ValueOperations.mix(type.getLong(block, position));
-                }
-            }
-            return hashes;
-        }
         for (int key = 0; key < keyBlocks.length; key++) {
             Block block = keyBlocks[key];
             ValueOperations operations = operationsByKey[key];
@@ -265,6 +262,66 @@ public final class HashJoinOperator
         return hashes;
     }
 
+    /**
+     * The keys as one long array per key column (0 where the key tuple has a NULL, which is marked in
+     * {@code keyNull}). A bigint block without NULLs is used in place rather than copied; callers only read.
+     */
+    private static long[][] extractLongKeys(Block[] keyBlocks, Type[] keyTypes, int positionCount, boolean[] keyNull)
+    {
+        long[][] keys = new long[keyBlocks.length][];
+        for (int key = 0; key < keyBlocks.length; key++) {
+            Block block = keyBlocks[key];
+            if (block instanceof LongArrayBlock longs && !longs.mayHaveNull() && longs.getRawValuesOffset() == 0) {
+                keys[key] = longs.getRawValues();
+                continue;
+            }
+            long[] values = new long[positionCount];
+            Type type = keyTypes[key];
+            boolean mayHaveNull = block.mayHaveNull();
+            for (int position = 0; position < positionCount; position++) {
+                if (mayHaveNull && block.isNull(position)) {
+                    keyNull[position] = true;
+                }
+                else {
+                    values[position] = type.getLong(block, position);
+                }
+            }
+            keys[key] = values;
+        }
+        return keys;
+    }
+
+    /** Whether a key column is used in place (see {@link #extractLongKeys}) and so costs no extra memory. */
+    private static boolean keyUsedInPlace(Block block)
+    {
+        return block instanceof LongArrayBlock longs && !longs.mayHaveNull() && longs.getRawValuesOffset() == 0;
+    }
+
+    /** Hashes of long key tuples; a single key hashes as {@code mix(key)}, several fold into one long first. */
+    private static long[] hashLongKeys(long[][] keys, int positionCount)
+    {
+        long[] hashes = new long[positionCount];
+        long[] first = keys[0];
+        if (keys.length == 1) {
+            for (int position = 0; position < positionCount; position++) {
+                hashes[position] = ValueOperations.mix(first[position]);
+            }
+            return hashes;
+        }
+        System.arraycopy(first, 0, hashes, 0, positionCount);
+        for (int key = 1; key < keys.length; key++) {
+            long[] values = keys[key];
+            for (int position = 0; position < positionCount; position++) {
+                // an odd multiplier keeps distinct (small) key pairs distinct before the final mix
+                hashes[position] = hashes[position] * 0x9E3779B97F4A7C15L + values[position];
+            }
+        }
+        for (int position = 0; position < positionCount; position++) {
+            hashes[position] = ValueOperations.mix(hashes[position]);
+        }
+        return hashes;
+    }
+
     private void startProbePage(Page page)
     {
         probePage = page;
@@ -274,15 +331,12 @@ public final class HashJoinOperator
             probeKeyBlocks[i] = page.getBlock(probeKeyChannels[i]);
         }
         probeKeyNull = new boolean[positionCount];
-        probeHashes = hashKeys(keyOperations, probeKeyBlocks, positionCount, probeKeyNull, longKey);
         if (longKey) {
-            probeLongKeys = new long[positionCount];
-            Type keyType = keyOperations[0].type();
-            for (int position = 0; position < positionCount; position++) {
-                if (!probeKeyNull[position]) {
-                    probeLongKeys[position] = keyType.getLong(probeKeyBlocks[0], position);
-                }
-            }
+            probeLongKeys = extractLongKeys(probeKeyBlocks, probeKeyTypes, positionCount, probeKeyNull);
+            probeHashes = hashLongKeys(probeLongKeys, positionCount);
+        }
+        else {
+            probeHashes = hashKeys(keyOperations, probeKeyBlocks, positionCount, probeKeyNull);
         }
         probeMatched = new boolean[positionCount];
         probePosition = 0;
@@ -328,19 +382,29 @@ public final class HashJoinOperator
         }
     }
 
-    /** The common case as one tight loop: a single long key, chains walked without the general state machine. */
+    /** The common case as one tight loop: long keys, chains walked without the general state machine. */
     private int collectLongKeyCandidates(int positionCount, boolean firstMatchDecides)
+    {
+        return switch (probeLongKeys.length) {
+            case 1 -> collectOneLongKeyCandidates(positionCount, firstMatchDecides);
+            case 2 -> collectTwoLongKeyCandidates(positionCount, firstMatchDecides);
+            default -> collectManyLongKeyCandidates(positionCount, firstMatchDecides);
+        };
+    }
+
+    private int collectOneLongKeyCandidates(int positionCount, boolean firstMatchDecides)
     {
         int count = 0;
         int[] heads = lookup.heads;
         int[] nextRow = lookup.nextRow;
-        long[] buildKeys = lookup.buildLongKeys;
+        long[] buildKeys = lookup.buildLongKeys[0];
+        long[] probeKeys = probeLongKeys[0];
         int mask = lookup.mask;
         while (probePosition < positionCount && count < BATCH_ROWS) {
             if (candidateCursor == START) {
                 candidateCursor = probeKeyNull[probePosition] ? DONE : heads[(int) probeHashes[probePosition] & mask];
             }
-            long key = probeLongKeys[probePosition];
+            long key = probeKeys[probePosition];
             while (candidateCursor >= 0 && count < BATCH_ROWS) {
                 int row = candidateCursor;
                 candidateCursor = nextRow[row];
@@ -359,6 +423,83 @@ public final class HashJoinOperator
             }
         }
         return count;
+    }
+
+    private int collectTwoLongKeyCandidates(int positionCount, boolean firstMatchDecides)
+    {
+        int count = 0;
+        int[] heads = lookup.heads;
+        int[] nextRow = lookup.nextRow;
+        long[] buildKeys0 = lookup.buildLongKeys[0];
+        long[] buildKeys1 = lookup.buildLongKeys[1];
+        long[] probeKeys0 = probeLongKeys[0];
+        long[] probeKeys1 = probeLongKeys[1];
+        int mask = lookup.mask;
+        while (probePosition < positionCount && count < BATCH_ROWS) {
+            if (candidateCursor == START) {
+                candidateCursor = probeKeyNull[probePosition] ? DONE : heads[(int) probeHashes[probePosition] & mask];
+            }
+            long key0 = probeKeys0[probePosition];
+            long key1 = probeKeys1[probePosition];
+            while (candidateCursor >= 0 && count < BATCH_ROWS) {
+                int row = candidateCursor;
+                candidateCursor = nextRow[row];
+                if (buildKeys0[row] == key0 && buildKeys1[row] == key1) {
+                    candidateProbePositions[count] = probePosition;
+                    candidateBuildRows[count] = row;
+                    count++;
+                    if (firstMatchDecides) {
+                        candidateCursor = DONE;
+                    }
+                }
+            }
+            if (candidateCursor == DONE) {
+                probePosition++;
+                candidateCursor = START;
+            }
+        }
+        return count;
+    }
+
+    private int collectManyLongKeyCandidates(int positionCount, boolean firstMatchDecides)
+    {
+        int count = 0;
+        int[] heads = lookup.heads;
+        int[] nextRow = lookup.nextRow;
+        int mask = lookup.mask;
+        while (probePosition < positionCount && count < BATCH_ROWS) {
+            if (candidateCursor == START) {
+                candidateCursor = probeKeyNull[probePosition] ? DONE : heads[(int) probeHashes[probePosition] & mask];
+            }
+            while (candidateCursor >= 0 && count < BATCH_ROWS) {
+                int row = candidateCursor;
+                candidateCursor = nextRow[row];
+                if (longKeysEqual(probePosition, row)) {
+                    candidateProbePositions[count] = probePosition;
+                    candidateBuildRows[count] = row;
+                    count++;
+                    if (firstMatchDecides) {
+                        candidateCursor = DONE;
+                    }
+                }
+            }
+            if (candidateCursor == DONE) {
+                probePosition++;
+                candidateCursor = START;
+            }
+        }
+        return count;
+    }
+
+    private boolean longKeysEqual(int probePosition, int buildRow)
+    {
+        long[][] buildKeys = lookup.buildLongKeys;
+        for (int key = 0; key < buildKeys.length; key++) {
+            if (probeLongKeys[key][probePosition] != buildKeys[key][buildRow]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void startCandidates(int position)
@@ -432,7 +573,7 @@ public final class HashJoinOperator
     private boolean keysEqual(int probePosition, int buildRow)
     {
         if (longKey) {
-            return probeLongKeys[probePosition] == lookup.buildLongKeys[buildRow];
+            return longKeysEqual(probePosition, buildRow);
         }
         for (int key = 0; key < keyOperations.length; key++) {
             if (!keyOperations[key].equalValues(probeKeyBlocks[key], probePosition, buildKeyOperations[key], lookup.buildKeyBlocks[key], buildRow)) {
@@ -549,12 +690,18 @@ public final class HashJoinOperator
         return true;
     }
 
-    /** Whether a join compares its single key as a plain long (the fast path); build and probe must agree. */
+    /** Whether a join compares its keys as plain longs (the fast path); build and probe must agree. */
     public static boolean usesLongKey(List<Type> probeTypes, List<Integer> probeKeyChannels, List<Type> buildTypes, List<Integer> buildKeyChannels)
     {
-        return probeKeyChannels.size() == 1
-                && isPlainLong(probeTypes.get(probeKeyChannels.getFirst()))
-                && isPlainLong(buildTypes.get(buildKeyChannels.getFirst()));
+        if (probeKeyChannels.isEmpty() || probeKeyChannels.size() != buildKeyChannels.size()) {
+            return false;
+        }
+        for (int i = 0; i < probeKeyChannels.size(); i++) {
+            if (!isPlainLong(probeTypes.get(probeKeyChannels.get(i))) || !isPlainLong(buildTypes.get(buildKeyChannels.get(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -566,7 +713,8 @@ public final class HashJoinOperator
     {
         final Page buildPage;
         final Block[] buildKeyBlocks;
-        final long[] buildLongKeys;
+        /** one array per key column when the keys are plain longs, else null; read only */
+        final long[][] buildLongKeys;
         final int[] heads;
         final int[] nextRow;
         final int mask;
@@ -575,7 +723,7 @@ public final class HashJoinOperator
         private final MemoryBudget memoryBudget;
         private long bytesReserved;
 
-        private LookupSource(Page buildPage, Block[] buildKeyBlocks, long[] buildLongKeys, int[] heads, int[] nextRow, int mask, int[] nullKeyRows,
+        private LookupSource(Page buildPage, Block[] buildKeyBlocks, long[][] buildLongKeys, int[] heads, int[] nextRow, int mask, int[] nullKeyRows,
                 RowBuffer buffer, MemoryBudget memoryBudget, long bytesReserved)
         {
             this.buildPage = buildPage;
@@ -617,9 +765,14 @@ public final class HashJoinOperator
             }
             // chained buckets: one bucket per row (rounded up to a power of two) keeps chains short enough
             int tableSize = Integer.highestOneBit(Math.max(8, rowCount) * 2 - 1);
-            boolean keysInPlace = longKey && buildKeyBlocks[0] instanceof io.trino.spi.block.LongArrayBlock keys
-                    && !keys.mayHaveNull() && keys.getRawValuesOffset() == 0;
-            long bytes = tableSize * 4L + rowCount * 4L + (longKey && !keysInPlace ? rowCount * 8L : 0) + rowCount;
+            long copiedKeyBytes = 0;
+            if (longKey) {
+                for (Block block : buildKeyBlocks) {
+                    // bigint keys without NULLs are probed straight against the build block's own array
+                    copiedKeyBytes += keyUsedInPlace(block) ? 0 : rowCount * 8L;
+                }
+            }
+            long bytes = tableSize * 4L + rowCount * 4L + copiedKeyBytes + rowCount;
             memoryBudget.reserve(bytes, MEMORY_HOLDER);
 
             int[] heads = new int[tableSize];
@@ -627,20 +780,18 @@ public final class HashJoinOperator
             int mask = tableSize - 1;
             int[] nextRow = new int[rowCount];
             boolean[] keyNull = new boolean[rowCount];
-            long[] hashes = hashKeys(buildKeyOperations, buildKeyBlocks, rowCount, keyNull, longKey);
-            long[] buildLongKeys = null;
-            if (keysInPlace) {
-                // bigint keys without NULLs: probe straight against the build block's own array
-                buildLongKeys = ((io.trino.spi.block.LongArrayBlock) buildKeyBlocks[0]).getRawValues();
-            }
-            else if (longKey) {
-                buildLongKeys = new long[rowCount];
-                Type keyType = buildTypes.get(buildKeyChannels[0]);
-                for (int row = 0; row < rowCount; row++) {
-                    if (!keyNull[row]) {
-                        buildLongKeys[row] = keyType.getLong(buildKeyBlocks[0], row);
-                    }
+            long[][] buildLongKeys = null;
+            long[] hashes;
+            if (longKey) {
+                Type[] keyTypes = new Type[buildKeyChannels.length];
+                for (int i = 0; i < keyTypes.length; i++) {
+                    keyTypes[i] = buildTypes.get(buildKeyChannels[i]);
                 }
+                buildLongKeys = extractLongKeys(buildKeyBlocks, keyTypes, rowCount, keyNull);
+                hashes = hashLongKeys(buildLongKeys, rowCount);
+            }
+            else {
+                hashes = hashKeys(buildKeyOperations, buildKeyBlocks, rowCount, keyNull);
             }
             int nullKeyCount = 0;
             for (boolean isNull : keyNull) {

@@ -402,4 +402,78 @@ class HashAggregationOperatorTest
         aggregation.close();
         assertThat(budget.reservedBytes()).as("and freed on close").isZero();
     }
+    @Test
+    void groupsByTwoAndThreeLongKeysWithNullsInEachKey()
+    {
+        List<Type> input = List.of(BIGINT, INTEGER, DATE, BIGINT);
+        Operator aggregation = new HashAggregationOperator(
+                values(
+                        page(input, row(1L, 2L, 100L, 1L), row(1L, 2L, 100L, 2L), row(2L, 1L, 100L, 4L), row(null, 2L, 100L, 8L)),
+                        page(input, row(1L, null, 100L, 16L), row(null, 2L, 100L, 32L), row(0L, 2L, 100L, 64L), row(1L, null, 100L, 128L)),
+                        page(input, row(null, null, null, 256L), row(null, null, null, 512L), row(0L, 0L, 0L, 1024L), row(1L, 2L, 101L, 2048L))),
+                List.of(0, 1, 2), List.of(BIGINT, INTEGER, DATE),
+                List.of(countAll(), call(AggregateFunction.SUM, 3, BIGINT, BIGINT)),
+                MemoryBudget.unlimited());
+
+        assertThat(drain(aggregation, List.of(BIGINT, INTEGER, DATE, BIGINT, BIGINT)))
+                .as("a NULL in any key is one value of that key, distinct from 0; key order matters")
+                .containsExactlyInAnyOrder(
+                        row(1L, 2L, 100L, 2L, 3L),
+                        row(2L, 1L, 100L, 1L, 4L),
+                        row(null, 2L, 100L, 2L, 40L),
+                        row(1L, null, 100L, 2L, 144L),
+                        row(0L, 2L, 100L, 1L, 64L),
+                        row(null, null, null, 2L, 768L),
+                        row(0L, 0L, 0L, 1L, 1024L),
+                        row(1L, 2L, 101L, 1L, 2048L));
+
+        List<Type> twoKeys = List.of(BIGINT, BIGINT);
+        Operator distinctPairs = new HashAggregationOperator(
+                values(page(twoKeys, row(1L, 2L), row(2L, 1L), row(1L, 2L), row(null, 1L), row(1L, null), row(null, 1L), row(null, null))),
+                List.of(0, 1), twoKeys, List.of(), MemoryBudget.unlimited());
+        assertThat(drain(distinctPairs, twoKeys))
+                .as("DISTINCT over two long keys")
+                .containsExactlyInAnyOrder(row(1L, 2L), row(2L, 1L), row(null, 1L), row(1L, null), row(null, null));
+    }
+
+    @Test
+    void manyGroupsOverTwoLongKeysGrowTheTableAcrossPages()
+    {
+        List<Type> input = List.of(BIGINT, INTEGER, BIGINT);
+        List<Page> pages = new ArrayList<>();
+        List<List<Object>> expected = new ArrayList<>();
+        for (int pageIndex = 0; pageIndex < 3; pageIndex++) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (long key = 0; key < 10_000; key++) {
+                rows.add(row(key / 4, key % 4, key + pageIndex));
+            }
+            pages.add(page(input, rows));
+        }
+        for (long key = 0; key < 10_000; key++) {
+            expected.add(row(key / 4, key % 4, 3L, key * 3 + 3));
+        }
+        Operator aggregation = new HashAggregationOperator(new ValuesOperator(pages), List.of(0, 1), List.of(BIGINT, INTEGER),
+                List.of(countAll(), call(AggregateFunction.SUM, 2, BIGINT, BIGINT)), MemoryBudget.unlimited());
+
+        assertThat(drain(aggregation, List.of(BIGINT, INTEGER, BIGINT, BIGINT)))
+                .as("10,000 (key / 4, key %% 4) groups over three pages")
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void twoLongKeyGroupsBeyondTheBudgetFailWithMemoryLimitError()
+    {
+        List<Type> input = List.of(BIGINT, BIGINT);
+        List<List<Object>> rows = new ArrayList<>();
+        for (long i = 0; i < 50_000; i++) {
+            rows.add(row(i, -i));
+        }
+        MemoryBudget budget = new MemoryBudget(256 * 1024);
+        Operator aggregation = new HashAggregationOperator(values(page(input, rows)), List.of(0, 1), input, List.of(countAll()), budget);
+
+        assertThatThrownBy(() -> drain(aggregation, List.of(BIGINT, BIGINT, BIGINT)))
+                .as("the two-key group table is reserved in the budget")
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXCEEDED_MEMORY_LIMIT));
+        assertThat(budget.reservedBytes()).as("closing frees what was reserved").isZero();
+    }
 }

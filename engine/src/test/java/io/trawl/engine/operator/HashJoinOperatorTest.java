@@ -18,6 +18,7 @@ import static io.trawl.engine.operator.TestingPages.page;
 import static io.trawl.engine.operator.TestingPages.row;
 import static io.trawl.engine.operator.TestingPages.values;
 import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.DateType.DATE;
 import static io.trino.spi.type.DoubleType.DOUBLE;
 import static io.trino.spi.type.IntegerType.INTEGER;
 import static io.trino.spi.type.VarcharType.VARCHAR;
@@ -377,5 +378,166 @@ class HashJoinOperatorTest
                 JoinType.INNER, Optional.empty(), List.of(0), List.of(1), PROBE_TYPES, BUILD_TYPES, MemoryBudget.unlimited());
 
         assertThat(drain(join, List.of(BIGINT, BIGINT))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+    // two-key join: probe (a INTEGER, b BIGINT, tag VARCHAR) against build (b BIGINT, a BIGINT, value BIGINT)
+    private static final List<Type> TWO_KEY_PROBE = List.of(INTEGER, BIGINT, VARCHAR);
+    private static final List<Type> TWO_KEY_BUILD = List.of(BIGINT, BIGINT, BIGINT);
+
+    private static Operator twoKeyProbe()
+    {
+        return values(
+                page(TWO_KEY_PROBE, row(1, 10L, "p1"), row(1, 11L, "p2"), row(null, 10L, "pnull-a"), row(2, null, "pnull-b")),
+                page(TWO_KEY_PROBE, row(2, 20L, "p3"), row(3, 30L, "p4"), row(1, 10L, "p5")));
+    }
+
+    private static Operator twoKeyBuild()
+    {
+        return values(
+                page(TWO_KEY_BUILD, row(10L, 1L, 100L), row(10L, 1L, 101L), row(11L, 2L, 102L), row(null, 1L, 103L)),
+                page(TWO_KEY_BUILD, row(20L, 2L, 104L), row(10L, null, 105L), row(30L, 4L, 106L)));
+    }
+
+    private static List<List<Object>> twoKeyJoin(JoinType joinType)
+    {
+        boolean probeOnly = joinType == JoinType.SEMI || joinType == JoinType.ANTI;
+        HashJoinOperator operator = new HashJoinOperator(twoKeyProbe(), twoKeyBuild(), List.of(0, 1), List.of(1, 0), joinType, Optional.empty(),
+                List.of(2), probeOnly ? List.of() : List.of(2), TWO_KEY_PROBE, TWO_KEY_BUILD, MemoryBudget.unlimited());
+        return drain(operator, probeOnly ? List.of(VARCHAR) : List.of(VARCHAR, BIGINT));
+    }
+
+    @Test
+    void twoLongKeysMatchOnlyWhenBothKeysAreEqualAndNeitherIsNull()
+    {
+        assertThat(twoKeyJoin(JoinType.INNER))
+                .as("(1,10) matches the two build rows with (a=1,b=10); a NULL in either key never matches; (1,11) and (3,30) differ in one key")
+                .containsExactlyInAnyOrder(
+                        row("p1", 100L), row("p1", 101L),
+                        row("p5", 100L), row("p5", 101L),
+                        row("p3", 104L));
+        assertThat(twoKeyJoin(JoinType.LEFT))
+                .as("unmatched probe rows, including those with a NULL key, keep NULL build columns")
+                .containsExactlyInAnyOrder(
+                        row("p1", 100L), row("p1", 101L),
+                        row("p5", 100L), row("p5", 101L),
+                        row("p3", 104L),
+                        row("p2", null), row("pnull-a", null), row("pnull-b", null), row("p4", null));
+        assertThat(twoKeyJoin(JoinType.SEMI))
+                .as("each probe row with a match once, despite duplicate build rows")
+                .containsExactlyInAnyOrder(row("p1"), row("p5"), row("p3"));
+        assertThat(twoKeyJoin(JoinType.ANTI))
+                .as("probe rows without a match, NULL keys included")
+                .containsExactlyInAnyOrder(row("p2"), row("pnull-a"), row("pnull-b"), row("p4"));
+    }
+
+    @Test
+    void twoLongKeysRightJoinKeepsUnmatchedBuildRowsWithNullKeys()
+    {
+        assertThat(twoKeyJoin(JoinType.RIGHT))
+                .as("build rows with a NULL in either key or no partner come back with NULL probe columns")
+                .containsExactlyInAnyOrder(
+                        row("p1", 100L), row("p1", 101L),
+                        row("p5", 100L), row("p5", 101L),
+                        row("p3", 104L),
+                        row(null, 102L), row(null, 103L), row(null, 105L), row(null, 106L));
+    }
+
+    @Test
+    void threeLongKeysWithDateAndShortDecimalAndResidualFilter()
+    {
+        DecimalType decimal = DecimalType.createDecimalType(10, 2);
+        List<Type> probeTypes = List.of(BIGINT, DATE, decimal, VARCHAR);
+        List<Type> buildTypes = List.of(decimal, BIGINT, DATE, BIGINT);
+        Operator probe = values(page(probeTypes,
+                row(1L, 100L, decimal("1.50"), "match"),
+                row(1L, 100L, decimal("1.51"), "decimal differs"),
+                row(1L, 101L, decimal("1.50"), "date differs"),
+                row(2L, 100L, decimal("1.50"), "first differs"),
+                row(1L, null, decimal("1.50"), "null date"),
+                row(3L, 300L, decimal("3.00"), "filtered")));
+        Operator build = values(page(buildTypes,
+                row(decimal("1.50"), 1L, 100L, 2L),
+                row(decimal("1.50"), 1L, 100L, 4L),
+                row(decimal("1.50"), 1L, null, 6L),
+                row(decimal("3.00"), 3L, 300L, 7L)));
+        PageFilter buildValueEven = page -> {
+            Block block = page.getBlock(probeTypes.size() + 3);
+            boolean[] result = new boolean[page.getPositionCount()];
+            for (int i = 0; i < result.length; i++) {
+                result[i] = BIGINT.getLong(block, i) % 2 == 0;
+            }
+            return result;
+        };
+
+        HashJoinOperator inner = new HashJoinOperator(probe, build, List.of(0, 1, 2), List.of(1, 2, 0), JoinType.INNER, Optional.of(buildValueEven),
+                List.of(3), List.of(3), probeTypes, buildTypes, MemoryBudget.unlimited());
+        assertThat(drain(inner, List.of(VARCHAR, BIGINT)))
+                .as("all three keys equal and the build value even")
+                .containsExactlyInAnyOrder(row("match", 2L), row("match", 4L));
+
+        HashJoinOperator anti = new HashJoinOperator(values(page(probeTypes,
+                row(1L, 100L, decimal("1.50"), "match"),
+                row(1L, null, decimal("1.50"), "null date"),
+                row(3L, 300L, decimal("3.00"), "filtered"))),
+                values(page(buildTypes,
+                        row(decimal("1.50"), 1L, 100L, 2L),
+                        row(decimal("1.50"), 1L, null, 6L),
+                        row(decimal("3.00"), 3L, 300L, 7L))),
+                List.of(0, 1, 2), List.of(1, 2, 0), JoinType.ANTI, Optional.of(buildValueEven),
+                List.of(3), List.of(), probeTypes, buildTypes, MemoryBudget.unlimited());
+        assertThat(drain(anti, List.of(VARCHAR)))
+                .as("a key match whose filter fails is no match")
+                .containsExactlyInAnyOrder(row("null date"), row("filtered"));
+    }
+
+    @Test
+    void manyProbeRowsAgainstTwoLongKeysWithDuplicatesAcrossPages()
+    {
+        List<Type> probeTypes = List.of(BIGINT, INTEGER);
+        List<Type> buildTypes = List.of(INTEGER, BIGINT, BIGINT);
+        List<Page> probePages = new ArrayList<>();
+        List<List<Object>> expected = new ArrayList<>();
+        for (int pageIndex = 0; pageIndex < 3; pageIndex++) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (long i = 0; i < 10_000; i++) {
+                long part = pageIndex * 10_000 + i;
+                int supplier = (int) (part % 7);
+                rows.add(row(part, supplier));
+                if (part % 3 == 0) {
+                    expected.add(row(part, part * 7));
+                    expected.add(row(part, part * 7 + 1));
+                }
+            }
+            probePages.add(page(probeTypes, rows));
+        }
+        List<List<Object>> buildRows = new ArrayList<>();
+        for (long part = 0; part < 30_000; part += 3) {
+            buildRows.add(row((int) (part % 7), part, part * 7));
+            buildRows.add(row((int) ((part + 1) % 7), part, -1L));
+            buildRows.add(row((int) (part % 7), part, part * 7 + 1));
+        }
+        HashJoinOperator join = new HashJoinOperator(new ValuesOperator(probePages), values(page(buildTypes, buildRows)), List.of(0, 1), List.of(1, 0),
+                JoinType.INNER, Optional.empty(), List.of(0), List.of(2), probeTypes, buildTypes, MemoryBudget.unlimited());
+
+        assertThat(drain(join, List.of(BIGINT, BIGINT)))
+                .as("both duplicates of each (part, supplier) pair; the row with another supplier never")
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void sharedLookupWithTwoLongKeysServesSeveralProbes()
+    {
+        HashJoinOperator.LookupSource lookup = HashJoinOperator.LookupSource.build(twoKeyBuild(), List.of(1, 0), TWO_KEY_BUILD,
+                HashJoinOperator.usesLongKey(TWO_KEY_PROBE, List.of(0, 1), TWO_KEY_BUILD, List.of(1, 0)), MemoryBudget.unlimited());
+        for (int probe = 0; probe < 2; probe++) {
+            HashJoinOperator join = new HashJoinOperator(twoKeyProbe(), () -> lookup, List.of(0, 1), List.of(1, 0), JoinType.INNER, Optional.empty(),
+                    List.of(2), List.of(2), TWO_KEY_PROBE, TWO_KEY_BUILD, MemoryBudget.unlimited());
+            assertThat(drain(join, List.of(VARCHAR, BIGINT)))
+                    .as("probe %s over the shared two-key table", probe)
+                    .containsExactlyInAnyOrder(
+                            row("p1", 100L), row("p1", 101L),
+                            row("p5", 100L), row("p5", 101L),
+                            row("p3", 104L));
+        }
+        lookup.close();
     }
 }
