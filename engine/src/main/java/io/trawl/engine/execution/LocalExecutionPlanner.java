@@ -101,6 +101,7 @@ public final class LocalExecutionPlanner
             case FilterNode filter -> project(plan(filter.source()), filter.source().outputs(), identity(filter.source().outputs()), Optional.of(filter.predicate()));
             case ProjectNode project -> project(plan(project.source()), project.source().outputs(), project.assignments(), Optional.empty());
             case AggregationNode aggregation -> aggregation(aggregation);
+            case JoinNode join when !join.outputsLeft() -> swappedSemiJoin(join);
             case JoinNode join -> join(join);
             case SortNode sort -> new OrderByOperator(plan(sort.source()), types(sort.source().outputs()), channels(sort.source().outputs(), sort.orderings()), orders(sort.orderings()), memory);
             case TopNNode topN -> new TopNOperator(plan(topN.source()), types(topN.source().outputs()), channels(topN.source().outputs(), topN.orderings()), orders(topN.orderings()), topN.count(), memory);
@@ -230,6 +231,64 @@ public final class LocalExecutionPlanner
         }
         return new Fragment(inner.scan(), layout, prepare, resources, source -> new HashJoinOperator(previous.apply(source), shared::get,
                 probeKeys, buildKeys, join.type(), filter, probeOutputs, buildOutputs, types(left), types(right), memory));
+    }
+
+    /**
+     * RIGHT_SEMI / RIGHT_ANTI with a scan-fragment probe: every scan task probes the shared hash table and
+     * only marks the build rows it matches; when all tasks are done, the build rows that matched (or did
+     * not) are emitted once. So the large side is read and probed in parallel.
+     */
+    private Operator swappedSemiJoin(JoinNode join)
+    {
+        Optional<Fragment> probeSide = fragment(join.left());
+        if (probeSide.isEmpty()) {
+            return join(join);
+        }
+        Fragment inner = probeSide.get();
+        List<Symbol> left = inner.layout();
+        List<Symbol> right = join.right().outputs();
+        Map<Symbol, Integer> leftLayout = layout(left);
+        Map<Symbol, Integer> rightLayout = layout(right);
+        List<Integer> probeKeys = join.criteria().stream().map(clause -> leftLayout.get(clause.left())).toList();
+        List<Integer> buildKeys = join.criteria().stream().map(clause -> rightLayout.get(clause.right())).toList();
+        Optional<PageFilter> filter = joinFilter(join, left, right);
+        boolean longKey = HashJoinOperator.usesLongKey(types(left), probeKeys, types(right), buildKeys);
+        Operator build = plan(join.right());
+        SharedLookup shared = new SharedLookup(() -> HashJoinOperator.LookupSource.build(build, buildKeys, types(right), longKey, memory));
+        List<Runnable> prepare = new ArrayList<>(inner.prepare());
+        prepare.add(shared::build);
+        List<AutoCloseable> resources = new ArrayList<>(inner.resources());
+        resources.add(shared);
+        resources.add(build);
+        java.util.function.UnaryOperator<Operator> previous = inner.pipeline();
+        List<Integer> buildOutputs = range(right.size());
+        Fragment marking = new Fragment(inner.scan(), right, prepare, resources, source -> new HashJoinOperator(previous.apply(source), shared::get,
+                probeKeys, buildKeys, join.type(), filter, List.of(), buildOutputs, types(left), types(right), memory));
+        Operator probes = scanOperator(marking);
+        boolean emitMatched = join.type() == io.trawl.engine.operator.JoinType.RIGHT_SEMI;
+        return new Operator()
+        {
+            private java.util.Iterator<Page> rows;
+
+            @Override
+            public Page next()
+            {
+                if (rows == null) {
+                    // the probes emit nothing themselves; draining them runs every scan task to completion
+                    while (probes.next() != null) {
+                        // nothing to forward
+                    }
+                    rows = shared.get().rowsByMatch(emitMatched, buildOutputs).iterator();
+                }
+                return rows.hasNext() ? rows.next() : null;
+            }
+
+            @Override
+            public void close()
+            {
+                probes.close();
+            }
+        };
     }
 
     private Fragment partialAggregation(Fragment inner, AggregationNode aggregation)

@@ -7,6 +7,7 @@ import io.trino.spi.block.RunLengthEncodedBlock;
 import io.trino.spi.type.Type;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -132,7 +133,8 @@ public final class HashJoinOperator
             MemoryBudget memoryBudget)
     {
         this(probe, null, requireNonNull(sharedLookup, "sharedLookup is null"), probeKeyChannels, buildKeyChannels, joinType, filter, probeOutputChannels, buildOutputChannels, probeTypes, buildTypes, memoryBudget);
-        checkArgument(joinType != JoinType.RIGHT && joinType != JoinType.FULL && joinType.outputsProbe(), "%s joins cannot share a build side", joinType);
+        // RIGHT_SEMI/RIGHT_ANTI probes share the table's matched flags; the table's owner emits the build rows at the end
+        checkArgument(joinType != JoinType.RIGHT && joinType != JoinType.FULL, "%s joins cannot share a build side", joinType);
     }
 
     private HashJoinOperator(
@@ -238,7 +240,10 @@ public final class HashJoinOperator
         else {
             lookup = LookupSource.build(build, buildKeyChannels, buildTypes, buildKeyOperations, longKey, memoryBudget);
         }
-        if (joinType == JoinType.RIGHT || joinType == JoinType.FULL || joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI) {
+        if (sharedLookup != null && (joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI)) {
+            buildMatched = lookup.matchedFlags();
+        }
+        else if (joinType == JoinType.RIGHT || joinType == JoinType.FULL || joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI) {
             buildMatched = new boolean[lookup.buildPage.getPositionCount()];
         }
     }
@@ -663,7 +668,8 @@ public final class HashJoinOperator
     /** Queues the next page of build rows no probe row matched (RIGHT/FULL); false when there are none left. */
     private boolean emitUnmatchedBuildRows()
     {
-        if (buildMatched == null) {
+        if (buildMatched == null || sharedLookup != null) {
+            // a shared table's build rows are emitted once, by its owner, after every probe has finished
             return false;
         }
         int rowCount = lookup.buildPage.getPositionCount();
@@ -722,6 +728,7 @@ public final class HashJoinOperator
         private final RowBuffer buffer;
         private final MemoryBudget memoryBudget;
         private long bytesReserved;
+        private boolean[] matched;
 
         private LookupSource(Page buildPage, Block[] buildKeyBlocks, long[][] buildLongKeys, int[] heads, int[] nextRow, int mask, int[] nullKeyRows,
                 RowBuffer buffer, MemoryBudget memoryBudget, long bytesReserved)
@@ -815,6 +822,41 @@ public final class HashJoinOperator
         public int rowCount()
         {
             return buildPage.getPositionCount();
+        }
+
+        /**
+         * Flags set by parallel RIGHT_SEMI/RIGHT_ANTI probes when a build row matches. Probes only ever set
+         * them to true; they are read after every probe has finished, which the scan's queue orders.
+         */
+        synchronized boolean[] matchedFlags()
+        {
+            if (matched == null) {
+                matched = new boolean[buildPage.getPositionCount()];
+            }
+            return matched;
+        }
+
+        /** The build rows whose matched flag equals {@code matchedRows}, as pages of the given channels. */
+        public List<Page> rowsByMatch(boolean matchedRows, List<Integer> channels)
+        {
+            boolean[] flags = matchedFlags();
+            List<Page> pages = new ArrayList<>();
+            int[] rows = new int[BATCH_ROWS];
+            int count = 0;
+            for (int row = 0; row <= flags.length; row++) {
+                if (row < flags.length && flags[row] == matchedRows) {
+                    rows[count++] = row;
+                }
+                if (count == BATCH_ROWS || row == flags.length && count > 0) {
+                    Block[] blocks = new Block[channels.size()];
+                    for (int i = 0; i < blocks.length; i++) {
+                        blocks[i] = buildPage.getBlock(channels.get(i)).copyPositions(rows, 0, count);
+                    }
+                    pages.add(new Page(count, blocks));
+                    count = 0;
+                }
+            }
+            return pages;
         }
 
         @Override
