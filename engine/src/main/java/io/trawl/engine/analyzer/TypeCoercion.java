@@ -42,7 +42,8 @@ public final class TypeCoercion
         return type instanceof VarcharType || type instanceof CharType;
     }
 
-    private static int integralRank(Type type)
+    /** 1 tinyint, 2 smallint, 3 integer, 4 bigint; 0 for any other type. */
+    public static int integralRank(Type type)
     {
         if (type instanceof TinyintType) {
             return 1;
@@ -53,7 +54,7 @@ public final class TypeCoercion
         if (type instanceof IntegerType) {
             return 3;
         }
-        return 4;
+        return type instanceof BigintType ? 4 : 0;
     }
 
     /** The decimal type that holds every value of an integral type exactly. */

@@ -192,7 +192,7 @@ public final class LocalExecutionPlanner
             case ProjectNode project -> fragment(project.source()).map(inner -> then(inner, project.outputs(),
                     processor(inner.layout(), project.assignments(), Optional.empty())));
             case JoinNode join when join.type() != io.trawl.engine.operator.JoinType.RIGHT && join.type() != io.trawl.engine.operator.JoinType.FULL && join.outputsLeft() ->
-                    fragment(join.left()).map(inner -> probe(inner, join));
+                    fragment(join.left()).map(inner -> probe(inner, join).fragment());
             case AggregationNode aggregation when aggregation.step() == AggregationNode.Step.PARTIAL ->
                     fragment(aggregation.source()).map(inner -> partialAggregation(inner, aggregation));
             default -> Optional.empty();
@@ -205,7 +205,10 @@ public final class LocalExecutionPlanner
         return new Fragment(inner.scan(), layout, inner.prepare(), inner.resources(), source -> new FilterProjectOperator(previous.apply(source), processor));
     }
 
-    private Fragment probe(Fragment inner, JoinNode join)
+    /** A join's probe stage inside the scan tasks, and the hash table it shares. */
+    private record Probe(Fragment fragment, SharedLookup shared) {}
+
+    private Probe probe(Fragment inner, JoinNode join)
     {
         List<Symbol> left = inner.layout();
         List<Symbol> right = join.right().outputs();
@@ -214,7 +217,7 @@ public final class LocalExecutionPlanner
         List<Integer> probeKeys = join.criteria().stream().map(clause -> leftLayout.get(clause.left())).toList();
         List<Integer> buildKeys = join.criteria().stream().map(clause -> rightLayout.get(clause.right())).toList();
         Optional<PageFilter> filter = joinFilter(join, left, right);
-        List<Integer> probeOutputs = range(left.size());
+        List<Integer> probeOutputs = join.outputsLeft() ? range(left.size()) : List.of();
         List<Integer> buildOutputs = join.outputsRight() ? range(right.size()) : List.of();
         boolean longKey = HashJoinOperator.usesLongKey(types(left), probeKeys, types(right), buildKeys);
         Operator build = plan(join.right());
@@ -225,12 +228,13 @@ public final class LocalExecutionPlanner
         resources.add(shared);
         resources.add(build);
         java.util.function.UnaryOperator<Operator> previous = inner.pipeline();
-        List<Symbol> layout = new ArrayList<>(left);
+        List<Symbol> layout = new ArrayList<>(join.outputsLeft() ? left : List.of());
         if (join.outputsRight()) {
             layout.addAll(right);
         }
-        return new Fragment(inner.scan(), layout, prepare, resources, source -> new HashJoinOperator(previous.apply(source), shared::get,
+        Fragment fragment = new Fragment(inner.scan(), layout, prepare, resources, source -> new HashJoinOperator(previous.apply(source), shared::get,
                 probeKeys, buildKeys, join.type(), filter, probeOutputs, buildOutputs, types(left), types(right), memory));
+        return new Probe(fragment, shared);
     }
 
     /**
@@ -244,27 +248,9 @@ public final class LocalExecutionPlanner
         if (probeSide.isEmpty()) {
             return join(join);
         }
-        Fragment inner = probeSide.get();
-        List<Symbol> left = inner.layout();
-        List<Symbol> right = join.right().outputs();
-        Map<Symbol, Integer> leftLayout = layout(left);
-        Map<Symbol, Integer> rightLayout = layout(right);
-        List<Integer> probeKeys = join.criteria().stream().map(clause -> leftLayout.get(clause.left())).toList();
-        List<Integer> buildKeys = join.criteria().stream().map(clause -> rightLayout.get(clause.right())).toList();
-        Optional<PageFilter> filter = joinFilter(join, left, right);
-        boolean longKey = HashJoinOperator.usesLongKey(types(left), probeKeys, types(right), buildKeys);
-        Operator build = plan(join.right());
-        SharedLookup shared = new SharedLookup(() -> HashJoinOperator.LookupSource.build(build, buildKeys, types(right), longKey, memory));
-        List<Runnable> prepare = new ArrayList<>(inner.prepare());
-        prepare.add(shared::build);
-        List<AutoCloseable> resources = new ArrayList<>(inner.resources());
-        resources.add(shared);
-        resources.add(build);
-        java.util.function.UnaryOperator<Operator> previous = inner.pipeline();
-        List<Integer> buildOutputs = range(right.size());
-        Fragment marking = new Fragment(inner.scan(), right, prepare, resources, source -> new HashJoinOperator(previous.apply(source), shared::get,
-                probeKeys, buildKeys, join.type(), filter, List.of(), buildOutputs, types(left), types(right), memory));
-        Operator probes = scanOperator(marking);
+        Probe probe = probe(probeSide.get(), join);
+        Operator probes = scanOperator(probe.fragment());
+        List<Integer> buildOutputs = range(join.right().outputs().size());
         boolean emitMatched = join.type() == io.trawl.engine.operator.JoinType.RIGHT_SEMI;
         return new Operator()
         {
@@ -278,7 +264,7 @@ public final class LocalExecutionPlanner
                     while (probes.next() != null) {
                         // nothing to forward
                     }
-                    rows = shared.get().rowsByMatch(emitMatched, buildOutputs).iterator();
+                    rows = probe.shared().get().rowsByMatch(emitMatched, buildOutputs).iterator();
                 }
                 return rows.hasNext() ? rows.next() : null;
             }

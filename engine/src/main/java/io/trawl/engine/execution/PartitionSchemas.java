@@ -7,14 +7,10 @@ import io.trawl.catalog.SerDeInfo;
 import io.trawl.catalog.Table;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
-import io.trino.spi.type.BigintType;
 import io.trino.spi.type.CharType;
 import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.DoubleType;
-import io.trino.spi.type.IntegerType;
 import io.trino.spi.type.RealType;
-import io.trino.spi.type.SmallintType;
-import io.trino.spi.type.TinyintType;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
@@ -92,18 +88,6 @@ final class PartitionSchemas
 
     private static int integralRank(Type type)
     {
-        if (type instanceof TinyintType) {
-            return 1;
-        }
-        if (type instanceof SmallintType) {
-            return 2;
-        }
-        if (type instanceof IntegerType) {
-            return 3;
-        }
-        if (type instanceof BigintType) {
-            return 4;
-        }
-        return 0;
+        return io.trawl.engine.analyzer.TypeCoercion.integralRank(type);
     }
 }
