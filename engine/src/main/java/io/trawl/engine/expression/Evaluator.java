@@ -175,11 +175,7 @@ final class Evaluator
                 if (pendingCount == 0) {
                     break;
                 }
-                int[] sub = new int[pendingCount];
-                for (int k = 0; k < pendingCount; k++) {
-                    sub[k] = positions[pending[k]];
-                }
-                Vector value = term.eval(page, sub, pendingCount);
+                Vector value = term.eval(page, subset(positions, pending, pendingCount), pendingCount);
                 int next = 0;
                 for (int k = 0; k < pendingCount; k++) {
                     int row = pending[k];
@@ -245,19 +241,22 @@ final class Evaluator
                 }
                 pendingCount = next;
                 if (matchedCount > 0) {
-                    Vector value = arguments.get(2 * w + 1).eval(page, subset(positions, matched, matchedCount), matchedCount);
-                    for (int k = 0; k < matchedCount; k++) {
-                        copy(value, k, result, matched[k]);
-                    }
+                    evalInto(arguments.get(2 * w + 1), page, positions, matched, matchedCount, result);
                 }
             }
             if (pendingCount > 0) {
-                Vector value = arguments.getLast().eval(page, subset(positions, pending, pendingCount), pendingCount);
-                for (int k = 0; k < pendingCount; k++) {
-                    copy(value, k, result, pending[k]);
-                }
+                evalInto(arguments.getLast(), page, positions, pending, pendingCount, result);
             }
             return result;
+        }
+    }
+
+    /** Evaluates a node for the given rows of the page and writes each value into its row of {@code result}. */
+    private static void evalInto(Node node, Page page, int[] positions, int[] rows, int count, Vector result)
+    {
+        Vector value = node.eval(page, subset(positions, rows, count), count);
+        for (int k = 0; k < count; k++) {
+            copy(value, k, result, rows[k]);
         }
     }
 
