@@ -27,6 +27,12 @@ public enum ErrorCode
     INVALID_LOCATION(ErrorType.USER_ERROR),
     BAD_DATA(ErrorType.USER_ERROR),
     EXCEEDED_MEMORY_LIMIT(ErrorType.USER_ERROR),
+    /** The work group's bytes-scanned cutoff stopped the query (Athena: "Bytes scanned limit was exceeded"). */
+    EXCEEDED_SCAN_LIMIT(ErrorType.USER_ERROR),
+    /** The user (or a client) cancelled the query. */
+    QUERY_CANCELLED(ErrorType.USER_ERROR),
+    /** A scan worker kept failing (crashed, timed out, throttled, or answered garbage) after every retry. */
+    WORKER_FAILED(ErrorType.EXTERNAL),
     STORAGE_ERROR(ErrorType.EXTERNAL),
     CONCURRENT_MODIFICATION(ErrorType.EXTERNAL),
     INTERNAL_ERROR(ErrorType.INTERNAL);

@@ -54,34 +54,14 @@ final class CommonOptions
      */
     S3Config resolveS3(Map<String, String> environment)
     {
-        S3Config config = S3Config.defaults();
-        URI endpoint = s3Endpoint != null ? s3Endpoint : nonBlank(environment.get(S3_ENDPOINT_VARIABLE)) == null ? null : URI.create(environment.get(S3_ENDPOINT_VARIABLE).trim());
-        if (endpoint != null) {
-            config = config.withEndpoint(endpoint);
-        }
-        String region = firstNonBlank(environment.get(S3_REGION_VARIABLE), environment.get("AWS_REGION"));
-        if (region != null) {
-            config = config.withRegion(region);
-        }
-        String pathStyle = nonBlank(environment.get(S3_PATH_STYLE_VARIABLE));
-        if (pathStyle != null) {
-            config = config.withPathStyle(Boolean.parseBoolean(pathStyle.toLowerCase(Locale.ROOT)));
-        }
-        String accessKey = nonBlank(environment.get("AWS_ACCESS_KEY_ID"));
-        String secretKey = nonBlank(environment.get("AWS_SECRET_ACCESS_KEY"));
-        if (accessKey != null && secretKey != null) {
-            config = config.withCredentials(accessKey, secretKey);
+        S3Config config = S3Config.fromEnvironment(environment);
+        if (s3Endpoint != null) {
+            config = config.withEndpoint(s3Endpoint);
+            String pathStyle = environment.get(S3_PATH_STYLE_VARIABLE);
+            if (pathStyle != null && !pathStyle.isBlank()) {
+                config = config.withPathStyle(Boolean.parseBoolean(pathStyle.trim().toLowerCase(Locale.ROOT)));
+            }
         }
         return config;
-    }
-
-    private static String firstNonBlank(String first, String second)
-    {
-        return nonBlank(first) != null ? first.trim() : nonBlank(second);
-    }
-
-    private static String nonBlank(String value)
-    {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

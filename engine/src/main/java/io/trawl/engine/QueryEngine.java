@@ -28,7 +28,6 @@ import io.trino.sql.tree.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
@@ -45,6 +44,7 @@ public final class QueryEngine
     private final EngineConfig config;
     private final DdlExecutor ddl;
     private final Set<String> disabledOptimizers;
+    private final java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers;
 
     public QueryEngine(CatalogStore catalog, ScanProvider scanProvider, EngineConfig config)
     {
@@ -53,6 +53,13 @@ public final class QueryEngine
 
     public QueryEngine(CatalogStore catalog, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers)
     {
+        this(catalog, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty());
+    }
+
+    private QueryEngine(CatalogStore catalog, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers,
+            java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers)
+    {
+        this.workers = requireNonNull(workers, "workers is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
         this.config = requireNonNull(config, "config is null");
@@ -60,7 +67,25 @@ public final class QueryEngine
         this.disabledOptimizers = Set.copyOf(disabledOptimizers);
     }
 
+    /**
+     * This engine with its scans run as tasks on {@code remoteWorkers} (AWS Lambda, a worker pool) instead of
+     * this process's scan threads; planning, joins and final aggregation stay here.
+     */
+    public QueryEngine withWorkers(io.trawl.engine.fragment.RemoteWorkers remoteWorkers)
+    {
+        return new QueryEngine(catalog, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers));
+    }
+
     public QueryResult execute(String sql, Session session)
+    {
+        return execute(sql, session, QueryControl.create());
+    }
+
+    /**
+     * Runs a statement under {@code control}: its id names the query's scan tasks, its meter counts the bytes
+     * read, and cancelling it (or crossing its bytes cutoff) stops the scans and fails the statement.
+     */
+    public QueryResult execute(String sql, Session session, QueryControl control)
     {
         try {
             ParsedStatement parsed = StatementParser.parse(sql);
@@ -69,11 +94,11 @@ public final class QueryEngine
             }
             Statement statement = ((TrinoStatement) parsed).statement();
             return switch (statement) {
-                case Query query -> runQuery(query, session);
+                case Query query -> runQuery(query, session, control);
                 case Explain explain when explain.getStatement() instanceof Query query ->
                         textResult(StatementKind.UTILITY, "Query Plan", PlanPrinter.print(plan(query, session)), 0, session);
                 case ExplainAnalyze explain when explain.getStatement() instanceof Query query -> {
-                    QueryResult result = runQuery(query, session);
+                    QueryResult result = runQuery(query, session, control);
                     String text = PlanPrinter.print(plan(query, session)) + "\n" + analyzeSummary(result);
                     yield textResult(StatementKind.QUERY, "Query Plan", text, result.bytesScanned(), session);
                 }
@@ -131,12 +156,15 @@ public final class QueryEngine
         return new Optimizer(new io.trawl.engine.analyzer.Estimates(scanProvider), disabledOptimizers).optimize(plan);
     }
 
-    private QueryResult runQuery(Query query, Session session)
+    private QueryResult runQuery(Query query, Session session, QueryControl control)
     {
         PlanNode plan = plan(query, session);
-        AtomicLong bytesScanned = new AtomicLong();
+        long bytesBefore = control.bytesScanned();
         MemoryBudget memory = new MemoryBudget(config.memoryLimitBytes());
-        LocalExecutionPlanner planner = new LocalExecutionPlanner(scanProvider, bytesScanned::addAndGet, memory, config.scanThreads(), io.trawl.engine.execution.PartitionSource.catalog(catalog));
+        java.util.Optional<io.trawl.engine.execution.RemoteScans> remote = workers.map(remoteWorkers ->
+                new io.trawl.engine.execution.RemoteScans(control, remoteWorkers.runner(), remoteWorkers.limits(), remoteWorkers.targetTaskBytes()));
+        LocalExecutionPlanner planner = new LocalExecutionPlanner(scanProvider, control::recordBytes, memory, config.scanThreads(),
+                io.trawl.engine.execution.PartitionSource.catalog(catalog), remote, control);
         List<Page> pages = new ArrayList<>();
         try (Operator operator = planner.plan(plan)) {
             for (Page page = operator.next(); page != null; page = operator.next()) {
@@ -144,13 +172,18 @@ public final class QueryEngine
                     pages.add(page);
                 }
             }
+            control.checkNotCancelled();
         }
+        finally {
+            workers.ifPresent(remoteWorkers -> remoteWorkers.runner().queryFinished(control.queryId()));
+        }
+        long bytesScanned = control.bytesScanned() - bytesBefore;
         OutputNode output = (OutputNode) plan;
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < output.names().size(); i++) {
             columns.add(new ResultColumn(output.names().get(i), output.outputs().get(i).type()));
         }
-        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned.get(), session, planner.taskStats());
+        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned, session, planner.taskStats());
     }
 
     /** EXPLAIN ANALYZE's execution summary: totals, then one line per scan task. */

@@ -247,6 +247,23 @@ public final class LakeScanProvider
         };
     }
 
+    @Override
+    public java.util.Optional<byte[]> fileMetadata(Table table, ScanSplit split)
+    {
+        if (FileFormat.of(table) != FileFormat.PARQUET) {
+            return java.util.Optional.empty();
+        }
+        return parquet.footerBytes(URI.create(split.path()), split.fileSize(), split.lastModified());
+    }
+
+    @Override
+    public void addFileMetadata(Table table, ScanSplit split, byte[] metadata)
+    {
+        if (FileFormat.of(table) == FileFormat.PARQUET) {
+            parquet.addShippedFooter(URI.create(split.path()), split.fileSize(), metadata);
+        }
+    }
+
     private StoredObject stat(ScanSplit split)
     {
         URI location = URI.create(split.path());

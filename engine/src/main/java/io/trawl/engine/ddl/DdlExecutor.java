@@ -61,6 +61,12 @@ public final class DdlExecutor
     private final PartitionStatements partitions;
     private final io.trawl.engine.scan.ScanProvider storage;
 
+    /** How this executor checks locations, for an engine made from this one. */
+    public LocationValidator locations()
+    {
+        return locations;
+    }
+
     public DdlExecutor(CatalogStore catalog, LocationValidator locations, io.trawl.engine.scan.ScanProvider storage)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");

@@ -68,6 +68,8 @@ public final class LocalExecutionPlanner
     private final java.util.Queue<io.trawl.engine.TaskStats> taskStats = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private final PartitionSource partitions;
+    private final Optional<RemoteScans> remote;
+    private final io.trawl.engine.QueryControl control;
 
     public LocalExecutionPlanner(ScanProvider scanProvider, ByteMeter meter, MemoryBudget memory, int scanThreads)
     {
@@ -76,11 +78,25 @@ public final class LocalExecutionPlanner
 
     public LocalExecutionPlanner(ScanProvider scanProvider, ByteMeter meter, MemoryBudget memory, int scanThreads, PartitionSource partitions)
     {
+        this(scanProvider, meter, memory, scanThreads, partitions, Optional.empty(), io.trawl.engine.QueryControl.create());
+    }
+
+    /**
+     * @param remote when present, scans and the work that can travel with them (filters, projections, partial
+     * aggregation, partial top-N and limits) run as serialized tasks on that runner; joins, final aggregations
+     * and everything else run here. Fragments the protocol cannot carry run in process as before.
+     * @param control the query's cancellation, which every scan polls
+     */
+    public LocalExecutionPlanner(ScanProvider scanProvider, ByteMeter meter, MemoryBudget memory, int scanThreads, PartitionSource partitions, Optional<RemoteScans> remote,
+            io.trawl.engine.QueryControl control)
+    {
+        this.control = java.util.Objects.requireNonNull(control, "control is null");
         this.partitions = partitions;
         this.scanProvider = scanProvider;
         this.meter = meter;
         this.memory = memory;
         this.workerSlots = new Semaphore(Math.max(1, scanThreads));
+        this.remote = java.util.Objects.requireNonNull(remote, "remote is null");
     }
 
     /** Statistics of every scan task that has finished so far. */
@@ -91,7 +107,13 @@ public final class LocalExecutionPlanner
 
     public Operator plan(PlanNode node)
     {
-        Optional<Fragment> fragment = fragment(node);
+        if (remote.isPresent()) {
+            Optional<Operator> shipped = shipped(node);
+            if (shipped.isPresent()) {
+                return shipped.get();
+            }
+        }
+        Optional<Fragment> fragment = remote.isPresent() && !isScanChain(node) ? Optional.empty() : fragment(node);
         if (fragment.isPresent()) {
             return scanOperator(fragment.get());
         }
@@ -101,7 +123,7 @@ public final class LocalExecutionPlanner
             case FilterNode filter -> project(plan(filter.source()), filter.source().outputs(), identity(filter.source().outputs()), Optional.of(filter.predicate()));
             case ProjectNode project -> project(plan(project.source()), project.source().outputs(), project.assignments(), Optional.empty());
             case AggregationNode aggregation -> aggregation(aggregation);
-            case JoinNode join when !join.outputsLeft() -> swappedSemiJoin(join);
+            case JoinNode join when !join.outputsLeft() && remote.isEmpty() -> swappedSemiJoin(join);
             case JoinNode join -> join(join);
             case SortNode sort -> new OrderByOperator(plan(sort.source()), types(sort.source().outputs()), channels(sort.source().outputs(), sort.orderings()), orders(sort.orderings()), memory);
             case TopNNode topN -> new TopNOperator(plan(topN.source()), types(topN.source().outputs()), channels(topN.source().outputs(), topN.orderings()), orders(topN.orderings()), topN.count(), memory);
@@ -125,6 +147,69 @@ public final class LocalExecutionPlanner
                     memory);
             case EnforceSingleRowNode single -> new EnforceSingleRowOperator(plan(single.source()), types(single.outputs()));
             case WindowNode window -> window(window);
+        };
+    }
+
+    /** What a scan worker runs for a shipped fragment: the columns its splits are read as, and the operators over them. */
+    public record TaskPlan(TableScanNode scan, List<ScanColumn> columns, java.util.function.UnaryOperator<Operator> pipeline) {}
+
+    /**
+     * The worker's side of a shipped fragment ({@link #isShippable}): the scan's columns and a pipeline that
+     * runs over the pages of one task's splits. Top-N and limits at the root are the task's partial ones.
+     */
+    public TaskPlan taskPlan(PlanNode fragmentRoot)
+    {
+        return switch (fragmentRoot) {
+            case TopNNode topN -> {
+                TaskPlan inner = taskPlan(topN.source());
+                List<Symbol> layout = topN.source().outputs();
+                yield new TaskPlan(inner.scan(), inner.columns(), source -> new TopNOperator(inner.pipeline().apply(source), types(layout), channels(layout, topN.orderings()),
+                        orders(topN.orderings()), topN.count(), memory));
+            }
+            case LimitNode limit -> {
+                TaskPlan inner = taskPlan(limit.source());
+                yield new TaskPlan(inner.scan(), inner.columns(), source -> new LimitOperator(inner.pipeline().apply(source), limit.offset(), limit.count()));
+            }
+            default -> {
+                if (!isScanChain(fragmentRoot)) {
+                    throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Not a scan fragment: " + fragmentRoot.getClass().getSimpleName());
+                }
+                Fragment fragment = fragment(fragmentRoot).orElseThrow();
+                yield new TaskPlan(fragment.scan(), scanColumns(fragment.scan()), fragment.pipeline());
+            }
+        };
+    }
+
+    /** A table scan under filters, projections and at most one partial aggregation: what scan tasks can run anywhere. */
+    public static boolean isScanChain(PlanNode node)
+    {
+        return switch (node) {
+            case TableScanNode scan -> true;
+            case FilterNode filter -> isScanChain(filter.source());
+            case ProjectNode project -> isScanChain(project.source());
+            case AggregationNode aggregation when aggregation.step() == AggregationNode.Step.PARTIAL -> isScanChain(aggregation.source());
+            default -> false;
+        };
+    }
+
+    /**
+     * A node planned as remote scan tasks: a scan chain, or a top-N / limit over one (each task keeps its own
+     * top rows, this side the final ones). Empty when the node is neither or the protocol cannot carry it.
+     */
+    private Optional<Operator> shipped(PlanNode node)
+    {
+        RemoteScans remoteScans = remote.orElseThrow();
+        return switch (node) {
+            case TopNNode topN when isScanChain(topN.source()) && remoteScans.canShip(topN) ->
+                    Optional.of(new TopNOperator(remoteScans.operator(topN, scanProvider, meter, partitions, taskStats::add), types(topN.source().outputs()),
+                            channels(topN.source().outputs(), topN.orderings()), orders(topN.orderings()), topN.count(), memory));
+            case LimitNode limit when isScanChain(limit.source()) && limit.count() != Long.MAX_VALUE && remoteScans.canShip(limit) -> {
+                LimitNode partial = new LimitNode(limit.source(), 0, Math.addExact(limit.offset(), limit.count()));
+                yield Optional.of(new LimitOperator(remoteScans.operator(partial, scanProvider, meter, partitions, taskStats::add), limit.offset(), limit.count()));
+            }
+            default -> isScanChain(node) && remoteScans.canShip(node)
+                    ? Optional.of(remoteScans.operator(node, scanProvider, meter, partitions, taskStats::add))
+                    : Optional.empty();
         };
     }
 
@@ -181,12 +266,20 @@ public final class LocalExecutionPlanner
      * whose build side is built once and shared (broadcast), and a partial aggregation. Null-extending
      * RIGHT and FULL joins need one probe to see all rows, so they stay on the coordinator.
      */
-    private record Fragment(TableScanNode scan, List<Symbol> layout, List<Runnable> prepare, List<AutoCloseable> resources, java.util.function.UnaryOperator<Operator> pipeline) {}
+    private record Fragment(TableScanNode scan, List<Symbol> layout, List<Runnable> prepare, List<AutoCloseable> resources, java.util.function.UnaryOperator<Operator> pipeline,
+            List<java.util.function.BooleanSupplier> yieldsNothing)
+    {
+        /** The same fragment with another layout and pipeline: prepare steps, resources and emptiness checks carry over. */
+        Fragment then(List<Symbol> newLayout, java.util.function.UnaryOperator<Operator> newPipeline)
+        {
+            return new Fragment(scan, newLayout, prepare, resources, newPipeline, yieldsNothing);
+        }
+    }
 
     private Optional<Fragment> fragment(PlanNode node)
     {
         return switch (node) {
-            case TableScanNode scan -> Optional.of(new Fragment(scan, scan.outputs(), List.of(), List.of(), java.util.function.UnaryOperator.identity()));
+            case TableScanNode scan -> Optional.of(new Fragment(scan, scan.outputs(), List.of(), List.of(), java.util.function.UnaryOperator.identity(), List.of()));
             case FilterNode filter -> fragment(filter.source()).map(inner -> then(inner, filter.outputs(),
                     processor(inner.layout(), identity(inner.layout()), Optional.of(filter.predicate()))));
             case ProjectNode project -> fragment(project.source()).map(inner -> then(inner, project.outputs(),
@@ -202,7 +295,7 @@ public final class LocalExecutionPlanner
     private static Fragment then(Fragment inner, List<Symbol> layout, FilterProjectOperator.PageProcessor processor)
     {
         java.util.function.UnaryOperator<Operator> previous = inner.pipeline();
-        return new Fragment(inner.scan(), layout, inner.prepare(), inner.resources(), source -> new FilterProjectOperator(previous.apply(source), processor));
+        return inner.then(layout, source -> new FilterProjectOperator(previous.apply(source), processor));
     }
 
     /** A join's probe stage inside the scan tasks, and the hash table it shares. */
@@ -232,8 +325,13 @@ public final class LocalExecutionPlanner
         if (join.outputsRight()) {
             layout.addAll(right);
         }
+        List<java.util.function.BooleanSupplier> yieldsNothing = new ArrayList<>(inner.yieldsNothing());
+        if (join.type() == io.trawl.engine.operator.JoinType.INNER || join.type() == io.trawl.engine.operator.JoinType.SEMI) {
+            // nothing joins an empty build side: the scan need not even list its files
+            yieldsNothing.add(() -> shared.get().isEmpty());
+        }
         Fragment fragment = new Fragment(inner.scan(), layout, prepare, resources, source -> new HashJoinOperator(previous.apply(source), shared::get,
-                probeKeys, buildKeys, join.type(), filter, probeOutputs, buildOutputs, types(left), types(right), memory));
+                probeKeys, buildKeys, join.type(), filter, probeOutputs, buildOutputs, types(left), types(right), memory), yieldsNothing);
         return new Probe(fragment, shared);
     }
 
@@ -283,8 +381,7 @@ public final class LocalExecutionPlanner
         List<Integer> groupChannels = aggregation.groupingKeys().stream().map(layout::get).toList();
         List<AggregateCall> calls = aggregateCalls(aggregation, layout);
         java.util.function.UnaryOperator<Operator> previous = inner.pipeline();
-        return new Fragment(inner.scan(), aggregation.outputs(), inner.prepare(), inner.resources(),
-                source -> new PartialAggregationOperator(previous.apply(source), groupChannels, types(aggregation.groupingKeys()), calls, memory));
+        return inner.then(aggregation.outputs(), source -> new PartialAggregationOperator(previous.apply(source), groupChannels, types(aggregation.groupingKeys()), calls, memory));
     }
 
     /** A hash table built once on the coordinator before scan tasks start, then probed by all of them. */
@@ -320,21 +417,34 @@ public final class LocalExecutionPlanner
         }
     }
 
-    private Operator scanOperator(Fragment fragment)
+    /** The columns a scan reads: each output's table column, its ordinal among the data columns, its type. */
+    public static List<ScanColumn> scanColumns(TableScanNode scan)
     {
-        TableScanNode scan = fragment.scan();
         List<ScanColumn> columns = new ArrayList<>();
         List<String> dataColumns = scan.table().allColumns().stream().map(column -> column.name().toLowerCase(Locale.ROOT)).toList();
         for (int i = 0; i < scan.outputs().size(); i++) {
             String name = scan.columnNames().get(i);
             columns.add(new ScanColumn(name, dataColumns.indexOf(name.toLowerCase(Locale.ROOT)), scan.outputs().get(i).type()));
         }
+        return columns;
+    }
+
+    private Operator scanOperator(Fragment fragment)
+    {
+        TableScanNode scan = fragment.scan();
+        List<ScanColumn> columns = scanColumns(scan);
         TaskPipeline pipeline = new TaskPipeline()
         {
             @Override
             public void prepare()
             {
                 fragment.prepare().forEach(Runnable::run);
+            }
+
+            @Override
+            public boolean yieldsNothing()
+            {
+                return fragment.yieldsNothing().stream().anyMatch(java.util.function.BooleanSupplier::getAsBoolean);
             }
 
             @Override
@@ -356,7 +466,7 @@ public final class LocalExecutionPlanner
                 }
             }
         };
-        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, pipeline, workerSlots, taskStats::add, partitions);
+        return new ScanOperator(scanProvider, scan.table(), columns, scan.domain(), meter, pipeline, workerSlots, taskStats::add, partitions, control);
     }
 
     private Optional<PageFilter> joinFilter(JoinNode join, List<Symbol> left, List<Symbol> right)

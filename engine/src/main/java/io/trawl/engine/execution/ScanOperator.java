@@ -44,6 +44,7 @@ final class ScanOperator
     private final java.util.function.Consumer<io.trawl.engine.TaskStats> taskStats;
     private final PartitionSource partitions;
     private final Semaphore workerSlots;
+    private final io.trawl.engine.QueryControl control;
     private final BlockingQueue<Page> queue = new ArrayBlockingQueue<>(32);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final List<Future<?>> tasks = new ArrayList<>();
@@ -52,8 +53,10 @@ final class ScanOperator
     private int remainingTasks = -1;
 
     ScanOperator(ScanProvider scanProvider, Table table, List<ScanColumn> columns, TupleDomain<String> domain, ByteMeter meter,
-            TaskPipeline pipeline, Semaphore workerSlots, java.util.function.Consumer<io.trawl.engine.TaskStats> taskStats, PartitionSource partitions)
+            TaskPipeline pipeline, Semaphore workerSlots, java.util.function.Consumer<io.trawl.engine.TaskStats> taskStats, PartitionSource partitions,
+            io.trawl.engine.QueryControl control)
     {
+        this.control = control;
         this.scanProvider = scanProvider;
         this.table = table;
         this.columns = List.copyOf(columns);
@@ -81,6 +84,10 @@ final class ScanOperator
                 throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Interrupted while scanning " + table.qualifiedName());
             }
             rethrowFailure();
+            if (control.isCancelled()) {
+                close();
+                control.checkNotCancelled();
+            }
             if (page == null) {
                 continue;
             }
@@ -97,6 +104,10 @@ final class ScanOperator
     private void start()
     {
         pipeline.prepare();
+        if (pipeline.yieldsNothing()) {
+            remainingTasks = 0;
+            return;
+        }
         Optional<List<io.trawl.engine.scan.PartitionFolder>> registered = partitions.partitions(table, domain);
         List<ScanSplit> splits = registered.isPresent()
                 ? scanProvider.planSplits(table, registered.get(), domain, meter)
@@ -118,7 +129,7 @@ final class ScanOperator
         try {
             workerSlots.acquire();
             acquired = true;
-            if (!closed && failure.get() == null) {
+            if (!closed && failure.get() == null && !control.isCancelled()) {
                 long started = System.nanoTime();
                 java.util.concurrent.atomic.AtomicLong taskBytes = new java.util.concurrent.atomic.AtomicLong();
                 ByteMeter taskMeter = bytes -> {
@@ -128,7 +139,7 @@ final class ScanOperator
                 long outputRows = 0;
                 try (PageSource source = scanProvider.createPageSource(table, split, columns, domain, taskMeter);
                         Operator task = pipeline.create(source::nextPage)) {
-                    for (Page page = task.next(); page != null && !closed; page = task.next()) {
+                    for (Page page = task.next(); page != null && !closed && !control.isCancelled(); page = task.next()) {
                         if (page.getPositionCount() > 0) {
                             outputRows += page.getPositionCount();
                             put(page);

@@ -12,6 +12,9 @@ interface TaskPipeline
 {
     void prepare();
 
+    /** After {@link #prepare}: whether the tasks would output nothing whatever they read (an inner join with an empty build side). */
+    boolean yieldsNothing();
+
     Operator create(Operator splitPages);
 
     @Override

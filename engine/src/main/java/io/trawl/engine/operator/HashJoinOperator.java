@@ -745,6 +745,12 @@ public final class HashJoinOperator
             this.bytesReserved = bytesReserved;
         }
 
+        /** Whether the build side had no rows at all: an inner or semi join over it yields nothing. */
+        public boolean isEmpty()
+        {
+            return buildPage.getPositionCount() == 0;
+        }
+
         /** Consumes the build input completely (and closes it) and hashes its keys. */
         public static LookupSource build(Operator build, List<Integer> buildKeyChannelList, List<Type> buildTypes, boolean longKey, MemoryBudget memoryBudget)
         {

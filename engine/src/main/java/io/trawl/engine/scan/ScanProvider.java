@@ -45,6 +45,18 @@ public interface ScanProvider
     TableEstimate estimate(Table table);
 
     /**
+     * Metadata of the split's file that planning already fetched and billed (a Parquet footer), in a form
+     * {@link #addFileMetadata} takes back: shipped with a scan task so the worker neither fetches nor bills it again.
+     */
+    default java.util.Optional<byte[]> fileMetadata(Table table, ScanSplit split)
+    {
+        return java.util.Optional.empty();
+    }
+
+    /** Makes file metadata shipped with a scan task known, so reading the split does not fetch it again. */
+    default void addFileMetadata(Table table, ScanSplit split, byte[] metadata) {}
+
+    /**
      * Checks, before a table definition is stored, what only storage knows how to check (e.g. partition
      * projection properties), so a table that could never be read is refused at CREATE time.
      */

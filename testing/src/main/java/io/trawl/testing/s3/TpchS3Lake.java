@@ -49,9 +49,14 @@ public final class TpchS3Lake
     private final Session s3Session;
     private final QueryEngine localEngine;
     private final Session localSession;
+    private final RoutingObjectStore store;
+    private final io.trawl.catalog.CatalogStore s3Catalog;
 
-    private TpchS3Lake(TpchFormat format, URI s3Location, Path localDirectory, QueryEngine s3Engine, Session s3Session, QueryEngine localEngine, Session localSession)
+    private TpchS3Lake(TpchFormat format, URI s3Location, Path localDirectory, QueryEngine s3Engine, Session s3Session, QueryEngine localEngine, Session localSession,
+            RoutingObjectStore store, io.trawl.catalog.CatalogStore s3Catalog)
     {
+        this.store = requireNonNull(store, "store is null");
+        this.s3Catalog = requireNonNull(s3Catalog, "s3Catalog is null");
         this.format = requireNonNull(format, "format is null");
         this.s3Location = requireNonNull(s3Location, "s3Location is null");
         this.localDirectory = requireNonNull(localDirectory, "localDirectory is null");
@@ -69,6 +74,33 @@ public final class TpchS3Lake
     public QueryResult runOnS3(String sql)
     {
         return s3Engine.execute(sql, s3Session);
+    }
+
+    /** The engine over the S3 copy, to derive engines from (e.g. with remote scan workers). */
+    public QueryEngine s3Engine()
+    {
+        return s3Engine;
+    }
+
+    /**
+     * A new engine over the same S3 tables with a scan provider of its own (an empty Parquet footer cache),
+     * so the bytes it bills do not depend on what other engines' queries fetched before.
+     */
+    public QueryEngine newS3Engine()
+    {
+        return new QueryEngine(s3Catalog, LakeScanProvider.create(store), EngineConfig.defaults(), new ObjectStoreLocationValidator(store), Set.of());
+    }
+
+    /** The session in which the TPC-H tables of the S3 copy resolve. */
+    public Session s3Session()
+    {
+        return s3Session;
+    }
+
+    /** Storage reaching both the test S3 server ({@code s3://}) and local files. */
+    public RoutingObjectStore store()
+    {
+        return store;
     }
 
     public QueryResult runLocally(String sql)
@@ -112,8 +144,9 @@ public final class TpchS3Lake
         URI s3Location = server.upload(localDirectory, server.location(name + "/"));
 
         RoutingObjectStore store = new RoutingObjectStore(new LocalObjectStore(), server::store);
+        LocalCatalogStore s3Catalog = new LocalCatalogStore(temporaryHome(name + "-s3").resolve("catalog"));
         QueryEngine s3Engine = new QueryEngine(
-                new LocalCatalogStore(temporaryHome(name + "-s3").resolve("catalog")),
+                s3Catalog,
                 LakeScanProvider.create(store),
                 EngineConfig.defaults(),
                 new ObjectStoreLocationValidator(store),
@@ -129,7 +162,7 @@ public final class TpchS3Lake
                 LakeScanProvider.forLocalFiles(),
                 EngineConfig.defaults());
         Session localSession = TpchTables.registerTables(localEngine, Session.defaults(), SCHEMA, localDirectory, format);
-        return new TpchS3Lake(format, s3Location, localDirectory, s3Engine, s3Session.withSchema(SCHEMA), localEngine, localSession);
+        return new TpchS3Lake(format, s3Location, localDirectory, s3Engine, s3Session.withSchema(SCHEMA), localEngine, localSession, store, s3Catalog);
     }
 
     private static Path temporaryHome(String name)

@@ -24,12 +24,20 @@ final class ParquetFooterCache
     static final class CachedFooter
     {
         private final ParquetMetadata footer;
+        private final byte[] bytes;
         private long unbilledBytes;
 
-        private CachedFooter(ParquetMetadata footer, long unbilledBytes)
+        private CachedFooter(ParquetMetadata footer, byte[] bytes, long unbilledBytes)
         {
             this.footer = footer;
+            this.bytes = bytes;
             this.unbilledBytes = unbilledBytes;
+        }
+
+        /** The footer as fetched (metadata, length, magic), to ship with a scan task. */
+        byte[] bytes()
+        {
+            return bytes;
         }
 
         ParquetMetadata footer()
@@ -67,16 +75,31 @@ final class ParquetFooterCache
         return Optional.ofNullable(footers.get(key(object)));
     }
 
-    /** A footer whose fetch was billed. */
-    synchronized void putBilled(StoredObject object, ParquetMetadata footer)
+    /**
+     * The footer of the file at {@code location} with this size and modification time (milliseconds: what
+     * a split records), if cached and billed: what a coordinator ships with a scan task of that file.
+     */
+    synchronized Optional<byte[]> findBilledBytes(URI location, long size, long lastModifiedMillis)
     {
-        footers.put(key(object), new CachedFooter(footer, 0));
+        for (Map.Entry<Key, CachedFooter> entry : footers.entrySet()) {
+            Key key = entry.getKey();
+            if (key.location().equals(location) && key.size() == size && key.lastModified().toEpochMilli() == lastModifiedMillis && entry.getValue().unbilledBytes == 0) {
+                return Optional.of(entry.getValue().bytes());
+            }
+        }
+        return Optional.empty();
     }
 
-    /** A footer fetched for statistics; its {@code fetchedBytes} go to the next query that uses it. */
-    synchronized void putUnbilled(StoredObject object, ParquetMetadata footer, long fetchedBytes)
+    /** A footer whose fetch was billed (or, shipped with a task, billed where it was fetched). */
+    synchronized void putBilled(StoredObject object, ParquetMetadata footer, byte[] bytes)
     {
-        footers.put(key(object), new CachedFooter(footer, fetchedBytes));
+        footers.put(key(object), new CachedFooter(footer, bytes, 0));
+    }
+
+    /** A footer fetched for statistics; its {@code bytes} go to the next query that uses it. */
+    synchronized void putUnbilled(StoredObject object, ParquetMetadata footer, byte[] bytes)
+    {
+        footers.put(key(object), new CachedFooter(footer, bytes, bytes.length));
     }
 
     private static Key key(StoredObject object)

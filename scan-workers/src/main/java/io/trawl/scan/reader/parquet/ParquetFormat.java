@@ -67,6 +67,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -393,15 +394,56 @@ public final class ParquetFormat
     /** A footer for a query: fetched through the query's data source, or cached (then billed if it was not yet). */
     private ParquetMetadata footer(StoredObject object, ParquetDataSource dataSource, ByteMeter meter)
     {
+        // one fetch per file even when two scans of a query plan the same file at once (a self-join)
+        synchronized (FOOTER_LOCKS[Math.floorMod(object.location().hashCode(), FOOTER_LOCKS.length)]) {
+            return footerOnce(object, dataSource, meter);
+        }
+    }
+
+    private static final Object[] FOOTER_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
+    private ParquetMetadata footerOnce(StoredObject object, ParquetDataSource dataSource, ByteMeter meter)
+    {
         Optional<ParquetFooterCache.CachedFooter> cached = footers.find(object);
         if (cached.isPresent()) {
             meter.record(cached.get().takeUnbilledBytes());
             return cached.get().footer();
         }
+        Slice shippedBytes = shipped.get(new ShippedKey(object.location(), object.size()));
+        if (shippedBytes != null) {
+            // fetched and billed by the coordinator that planned this split, shipped with the task
+            ParquetMetadata footer = parse(object, shippedBytes);
+            footers.putBilled(object, footer, shippedBytes.getBytes());
+            return footer;
+        }
         Slice footerBytes = withCorruptionReported(object, () -> readFooterBytes(object, dataSource));
         ParquetMetadata footer = parse(object, footerBytes);
-        footers.putBilled(object, footer);
+        footers.putBilled(object, footer, footerBytes.getBytes());
         return footer;
+    }
+
+    private record ShippedKey(URI location, long size) {}
+
+    /** Footers shipped with scan tasks, by file; used instead of fetching when the file still has that size. */
+    private final java.util.Map<ShippedKey, Slice> shipped = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true)
+    {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<ShippedKey, Slice> eldest)
+        {
+            return size() > FOOTER_CACHE_ENTRIES;
+        }
+    });
+
+    /** The billed footer of a split's file, as fetched, if this provider has it: shipped with the split's scan task. */
+    public Optional<byte[]> footerBytes(URI location, long size, long lastModifiedMillis)
+    {
+        return footers.findBilledBytes(location, size, lastModifiedMillis);
+    }
+
+    /** A footer shipped with a scan task: reading that file uses it instead of fetching (and billing) it again. */
+    public void addShippedFooter(URI location, long size, byte[] footerBytes)
+    {
+        shipped.put(new ShippedKey(location, size), io.airlift.slice.Slices.wrappedBuffer(footerBytes.clone()));
     }
 
     /**
@@ -418,7 +460,7 @@ public final class ParquetFormat
         try (ParquetDataSource dataSource = dataSource(object, ByteMeter.NONE)) {
             Slice footerBytes = withCorruptionReported(object, () -> readFooterBytes(object, dataSource));
             ParquetMetadata footer = parse(object, footerBytes);
-            footers.putUnbilled(object, footer, footerBytes.length());
+            footers.putUnbilled(object, footer, footerBytes.getBytes());
             return footer;
         }
         catch (IOException e) {

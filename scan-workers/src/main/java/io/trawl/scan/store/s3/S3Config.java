@@ -76,6 +76,50 @@ public record S3Config(
                 Duration.ofMinutes(2), Duration.ofSeconds(30), 5, DEFAULT_PART_SIZE_BYTES, 1000);
     }
 
+    /** The environment variable naming an S3-compatible endpoint (LocalStack, MinIO); unset means AWS. */
+    public static final String ENDPOINT_VARIABLE = "TRAWL_S3_ENDPOINT";
+    public static final String REGION_VARIABLE = "TRAWL_S3_REGION";
+    public static final String PATH_STYLE_VARIABLE = "TRAWL_S3_PATH_STYLE";
+
+    /**
+     * S3 settings from the environment, the same for the CLI, the API and scan workers: $TRAWL_S3_ENDPOINT,
+     * else AWS itself; $TRAWL_S3_REGION (else $AWS_REGION, else us-east-1); $TRAWL_S3_PATH_STYLE, by default on
+     * exactly when an endpoint is set (local servers need it, AWS prefers virtual-hosted); static credentials
+     * from $AWS_ACCESS_KEY_ID and $AWS_SECRET_ACCESS_KEY (plus nothing else: on Lambda the session token
+     * comes with the default chain), else the AWS SDK's default chain (profiles, SSO, instance and container roles).
+     */
+    public static S3Config fromEnvironment(java.util.Map<String, String> environment)
+    {
+        S3Config config = defaults();
+        String endpoint = nonBlank(environment.get(ENDPOINT_VARIABLE));
+        if (endpoint != null) {
+            config = config.withEndpoint(URI.create(endpoint));
+        }
+        String region = nonBlank(environment.get(REGION_VARIABLE));
+        if (region == null) {
+            region = nonBlank(environment.get("AWS_REGION"));
+        }
+        if (region != null) {
+            config = config.withRegion(region);
+        }
+        String pathStyle = nonBlank(environment.get(PATH_STYLE_VARIABLE));
+        if (pathStyle != null) {
+            config = config.withPathStyle(Boolean.parseBoolean(pathStyle.toLowerCase(java.util.Locale.ROOT)));
+        }
+        String accessKey = nonBlank(environment.get("AWS_ACCESS_KEY_ID"));
+        String secretKey = nonBlank(environment.get("AWS_SECRET_ACCESS_KEY"));
+        // Lambda's execution role hands out session credentials; those must come from the default chain
+        if (accessKey != null && secretKey != null && nonBlank(environment.get("AWS_SESSION_TOKEN")) == null) {
+            config = config.withCredentials(accessKey, secretKey);
+        }
+        return config;
+    }
+
+    private static String nonBlank(String value)
+    {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     /** This config against an S3-compatible server at {@code endpoint}, with path-style addressing. */
     public S3Config withEndpoint(URI endpoint)
     {

@@ -1,0 +1,204 @@
+package io.trawl.engine.execution;
+
+import io.trawl.engine.TaskStats;
+import io.trawl.engine.fragment.ScanTask;
+import io.trawl.engine.fragment.TaskResult;
+import io.trawl.engine.operator.Operator;
+import io.trawl.engine.plan.PlanNode;
+import io.trawl.engine.plan.TableScanNode;
+import io.trawl.engine.scan.ByteMeter;
+import io.trawl.engine.scan.PartitionFolder;
+import io.trawl.engine.scan.ScanProvider;
+import io.trawl.engine.scan.ScanSplit;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import io.trino.spi.Page;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A scan fragment run as tasks on a {@link io.trawl.engine.fragment.TaskRunner}: plans the table's splits
+ * here (the bytes of that planning, Parquet footers, are metered here and shipped with the tasks so workers do
+ * not fetch them again), groups them into tasks, submits them all (the runner bounds concurrency), and hands
+ * on each task's pages as its result arrives. Only accepted results are metered: a retried or duplicated
+ * attempt's bytes never are.
+ */
+final class RemoteScanOperator
+        implements Operator
+{
+    private static final long POLL_MILLIS = 50;
+
+    private final RemoteScans remote;
+    private final PlanNode fragment;
+    private final TableScanNode scan;
+    private final ScanProvider scanProvider;
+    private final ByteMeter meter;
+    private final PartitionSource partitions;
+    private final Consumer<TaskStats> taskStats;
+    private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
+    private final List<CompletableFuture<TaskResult>> running = new ArrayList<>();
+    private final ArrayDeque<Page> ready = new ArrayDeque<>();
+    private int remainingTasks = -1;
+    private boolean closed;
+
+    RemoteScanOperator(RemoteScans remote, PlanNode fragment, ScanProvider scanProvider, ByteMeter meter, PartitionSource partitions, Consumer<TaskStats> taskStats)
+    {
+        this.remote = remote;
+        this.fragment = fragment;
+        this.scan = scanOf(fragment);
+        this.scanProvider = scanProvider;
+        this.meter = meter;
+        this.partitions = partitions;
+        this.taskStats = taskStats;
+    }
+
+    private static TableScanNode scanOf(PlanNode node)
+    {
+        PlanNode current = node;
+        while (!(current instanceof TableScanNode scan)) {
+            current = current.sources().getFirst();
+        }
+        return scan;
+    }
+
+    @Override
+    public Page next()
+    {
+        if (remainingTasks < 0) {
+            start();
+        }
+        while (ready.isEmpty()) {
+            if (remainingTasks == 0) {
+                return null;
+            }
+            checkCancelled();
+            Object completion;
+            try {
+                completion = completions.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Interrupted while scanning " + scan.table().qualifiedName());
+            }
+            if (completion == null) {
+                continue;
+            }
+            remainingTasks--;
+            if (completion instanceof Throwable failure) {
+                checkCancelled();
+                throw failure(failure);
+            }
+            accept((Completed) completion);
+        }
+        return ready.poll();
+    }
+
+    private record Completed(ScanTask task, TaskResult result) {}
+
+    private void accept(Completed completed)
+    {
+        TaskResult result = completed.result();
+        meter.record(result.metrics().bytesRead());
+        long rows = 0;
+        for (Page page : result.pages()) {
+            if (page.getPositionCount() > 0) {
+                rows += page.getPositionCount();
+                ready.add(page);
+            }
+        }
+        List<ScanSplit> splits = completed.task().splits();
+        ScanSplit first = splits.getFirst();
+        String path = splits.size() == 1 ? first.path() : first.path() + " (+" + (splits.size() - 1) + " more splits)";
+        taskStats.accept(new TaskStats(scan.table().qualifiedName(), path, first.start(), completed.task().inputBytes(), result.metrics().bytesRead(), rows,
+                result.metrics().wallNanos() / 1_000_000));
+    }
+
+    private void start()
+    {
+        Optional<List<PartitionFolder>> registered = partitions.partitions(scan.table(), scan.domain());
+        List<ScanSplit> splits = registered.isPresent()
+                ? scanProvider.planSplits(scan.table(), registered.get(), scan.domain(), meter)
+                : scanProvider.planSplits(scan.table(), scan.domain(), meter);
+        List<List<ScanSplit>> groups = group(splits);
+        remainingTasks = groups.size();
+        for (List<ScanSplit> group : groups) {
+            Map<String, byte[]> metadata = new HashMap<>();
+            for (ScanSplit split : group) {
+                if (!metadata.containsKey(split.path())) {
+                    scanProvider.fileMetadata(scan.table(), split).ifPresent(bytes -> metadata.put(split.path(), bytes));
+                }
+            }
+            ScanTask task = new ScanTask(remote.queryId(), remote.taskIds().getAndIncrement(), 0, fragment, group, metadata, remote.limits());
+            CompletableFuture<TaskResult> future = remote.runner().run(task);
+            running.add(future);
+            future.whenComplete((result, failure) -> completions.add(failure != null ? failure : new Completed(task, result)));
+        }
+    }
+
+    /** Consecutive splits up to the target task size, but at least as many tasks as the runner runs at once. */
+    private List<List<ScanSplit>> group(List<ScanSplit> splits)
+    {
+        long total = splits.stream().mapToLong(ScanSplit::length).sum();
+        long target = Math.max(1, Math.min(remote.targetTaskBytes(), Math.ceilDiv(total, Math.max(1, remote.runner().parallelism()))));
+        target = Math.max(target, Math.ceilDiv(total, remote.maxTasksPerScan()));
+        List<List<ScanSplit>> groups = new ArrayList<>();
+        List<ScanSplit> current = new ArrayList<>();
+        long currentBytes = 0;
+        for (ScanSplit split : splits) {
+            if (!current.isEmpty() && currentBytes + split.length() > target) {
+                groups.add(current);
+                current = new ArrayList<>();
+                currentBytes = 0;
+            }
+            current.add(split);
+            currentBytes += split.length();
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
+    }
+
+    private void checkCancelled()
+    {
+        if (remote.control().isCancelled()) {
+            close();
+            remote.control().checkNotCancelled();
+        }
+    }
+
+    private TrawlException failure(Throwable failure)
+    {
+        close();
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TrawlException trawl) {
+            return trawl;
+        }
+        if (cause instanceof CancellationException) {
+            return new TrawlException(ErrorCode.QUERY_CANCELLED, "Query was cancelled while scanning " + scan.table().qualifiedName());
+        }
+        return new TrawlException(ErrorCode.INTERNAL_ERROR, "Scan of " + scan.table().qualifiedName() + " failed: " + cause, cause);
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        running.forEach(future -> future.cancel(true));
+        ready.clear();
+    }
+}

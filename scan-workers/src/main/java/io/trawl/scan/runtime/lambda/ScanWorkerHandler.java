@@ -1,0 +1,36 @@
+package io.trawl.scan.runtime.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.trawl.scan.runtime.ScanWorker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The scan-worker Lambda function: {@code io.trawl.scan.runtime.lambda.ScanWorkerHandler::handleRequest}.
+ * The payload is a scan task (JSON, see {@link io.trawl.engine.fragment.TaskCodec}), the response its result
+ * envelope. No DI container and no framework: the worker and its S3 client are built once per container, in
+ * class initialisation (so SnapStart snapshots them), from the function's environment
+ * ({@code TRAWL_S3_ENDPOINT}, {@code TRAWL_S3_REGION}, {@code AWS_REGION}, the execution role's credentials).
+ * A task that runs into the function's timeout is stopped a little before it, so the worker answers instead
+ * of being killed mid-write.
+ */
+public final class ScanWorkerHandler
+        implements RequestStreamHandler
+{
+    /** Stop this long before Lambda's deadline, leaving time to encode and return the failure. */
+    private static final long DEADLINE_MARGIN_MILLIS = 500;
+
+    private static final ScanWorker WORKER = ScanWorker.fromEnvironment(System.getenv());
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+            throws IOException
+    {
+        byte[] request = input.readAllBytes();
+        byte[] response = WORKER.handle(request, () -> context != null && context.getRemainingTimeInMillis() < DEADLINE_MARGIN_MILLIS);
+        output.write(response);
+    }
+}
