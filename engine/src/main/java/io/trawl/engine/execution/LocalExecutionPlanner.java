@@ -193,24 +193,34 @@ public final class LocalExecutionPlanner
     }
 
     /**
-     * A node planned as remote scan tasks: a scan chain, or a top-N / limit over one (each task keeps its own
-     * top rows, this side the final ones). Empty when the node is neither or the protocol cannot carry it.
+     * The fragment remote workers run for {@code node}, when it is a scan chain, or a top-N / limit over one (each
+     * task keeps its own top rows; the coordinator the final ones): the node itself, or for a limit with an
+     * offset the partial limit tasks run. Empty when the node is neither or the protocol cannot carry it.
      */
+    public static Optional<PlanNode> remoteFragment(PlanNode node)
+    {
+        Optional<PlanNode> fragment = switch (node) {
+            case TopNNode topN when isScanChain(topN.source()) -> Optional.of(topN);
+            case LimitNode limit when isScanChain(limit.source()) && limit.count() != Long.MAX_VALUE ->
+                    Optional.of(new LimitNode(limit.source(), 0, Math.addExact(limit.offset(), limit.count())));
+            default -> isScanChain(node) ? Optional.of(node) : Optional.empty();
+        };
+        return fragment.filter(io.trawl.engine.fragment.TaskCodec::isShippable);
+    }
+
+    /** A node planned as remote scan tasks, with the coordinator's final top-N or limit above them. */
     private Optional<Operator> shipped(PlanNode node)
     {
         RemoteScans remoteScans = remote.orElseThrow();
-        return switch (node) {
-            case TopNNode topN when isScanChain(topN.source()) && remoteScans.canShip(topN) ->
-                    Optional.of(new TopNOperator(remoteScans.operator(topN, scanProvider, meter, partitions, taskStats::add), types(topN.source().outputs()),
-                            channels(topN.source().outputs(), topN.orderings()), orders(topN.orderings()), topN.count(), memory));
-            case LimitNode limit when isScanChain(limit.source()) && limit.count() != Long.MAX_VALUE && remoteScans.canShip(limit) -> {
-                LimitNode partial = new LimitNode(limit.source(), 0, Math.addExact(limit.offset(), limit.count()));
-                yield Optional.of(new LimitOperator(remoteScans.operator(partial, scanProvider, meter, partitions, taskStats::add), limit.offset(), limit.count()));
-            }
-            default -> isScanChain(node) && remoteScans.canShip(node)
-                    ? Optional.of(remoteScans.operator(node, scanProvider, meter, partitions, taskStats::add))
-                    : Optional.empty();
-        };
+        return remoteFragment(node).map(fragment -> {
+            Operator tasks = remoteScans.operator(fragment, scanProvider, meter, partitions, taskStats::add);
+            return switch (node) {
+                case TopNNode topN -> new TopNOperator(tasks, types(topN.source().outputs()), channels(topN.source().outputs(), topN.orderings()), orders(topN.orderings()),
+                        topN.count(), memory);
+                case LimitNode limit -> new LimitOperator(tasks, limit.offset(), limit.count());
+                default -> tasks;
+            };
+        });
     }
 
     private Operator select(PlanNode source, List<Symbol> symbols)

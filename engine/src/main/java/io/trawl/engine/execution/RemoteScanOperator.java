@@ -130,7 +130,7 @@ final class RemoteScanOperator
         List<ScanSplit> splits = registered.isPresent()
                 ? scanProvider.planSplits(scan.table(), registered.get(), scan.domain(), meter)
                 : scanProvider.planSplits(scan.table(), scan.domain(), meter);
-        List<List<ScanSplit>> groups = group(splits);
+        List<List<ScanSplit>> groups = io.trawl.engine.fragment.TaskSizing.group(splits, remote.targetTaskBytes(), remote.runner().parallelism(), remote.maxTasksPerScan());
         remainingTasks = groups.size();
         for (List<ScanSplit> group : groups) {
             Map<String, byte[]> metadata = new HashMap<>();
@@ -144,30 +144,6 @@ final class RemoteScanOperator
             running.add(future);
             future.whenComplete((result, failure) -> completions.add(failure != null ? failure : new Completed(task, result)));
         }
-    }
-
-    /** Consecutive splits up to the target task size, but at least as many tasks as the runner runs at once. */
-    private List<List<ScanSplit>> group(List<ScanSplit> splits)
-    {
-        long total = splits.stream().mapToLong(ScanSplit::length).sum();
-        long target = Math.max(1, Math.min(remote.targetTaskBytes(), Math.ceilDiv(total, Math.max(1, remote.runner().parallelism()))));
-        target = Math.max(target, Math.ceilDiv(total, remote.maxTasksPerScan()));
-        List<List<ScanSplit>> groups = new ArrayList<>();
-        List<ScanSplit> current = new ArrayList<>();
-        long currentBytes = 0;
-        for (ScanSplit split : splits) {
-            if (!current.isEmpty() && currentBytes + split.length() > target) {
-                groups.add(current);
-                current = new ArrayList<>();
-                currentBytes = 0;
-            }
-            current.add(split);
-            currentBytes += split.length();
-        }
-        if (!current.isEmpty()) {
-            groups.add(current);
-        }
-        return groups;
     }
 
     private void checkCancelled()

@@ -2,7 +2,6 @@ package io.trawl.engine.execution;
 
 import io.trawl.engine.QueryControl;
 import io.trawl.engine.TaskStats;
-import io.trawl.engine.fragment.TaskCodec;
 import io.trawl.engine.fragment.TaskLimits;
 import io.trawl.engine.fragment.TaskRunner;
 import io.trawl.engine.operator.Operator;
@@ -47,11 +46,6 @@ public record RemoteScans(QueryControl control, TaskRunner runner, TaskLimits li
     public String queryId()
     {
         return control.queryId();
-    }
-
-    boolean canShip(PlanNode fragment)
-    {
-        return TaskCodec.isShippable(fragment);
     }
 
     Operator operator(PlanNode fragment, ScanProvider scanProvider, ByteMeter meter, PartitionSource partitions, Consumer<TaskStats> taskStats)

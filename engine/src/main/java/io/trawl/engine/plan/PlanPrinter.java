@@ -9,16 +9,31 @@ public final class PlanPrinter
 
     public static String print(PlanNode root)
     {
+        return print(root, node -> java.util.Optional.empty());
+    }
+
+    /**
+     * Renders the plan, printing a node for which {@code remoteSource} gives a label as that one line
+     * (e.g. {@code RemoteSource[fragment 1]}) instead of its subtree: the coordinator's part of a distributed plan.
+     */
+    public static String print(PlanNode root, java.util.function.Function<PlanNode, java.util.Optional<String>> remoteSource)
+    {
         StringBuilder text = new StringBuilder();
-        print(root, 0, text);
+        print(root, 0, text, remoteSource);
         return text.toString();
     }
 
-    private static void print(PlanNode node, int depth, StringBuilder text)
+    private static void print(PlanNode node, int depth, StringBuilder text, java.util.function.Function<PlanNode, java.util.Optional<String>> remoteSource)
     {
+        java.util.Optional<String> label = remoteSource.apply(node);
+        if (label.isPresent()) {
+            text.append("    ".repeat(depth)).append("- ").append(label.get()).append(" => ")
+                    .append(node.outputs().stream().map(Symbol::name).collect(Collectors.joining(", ", "[", "]"))).append('\n');
+            return;
+        }
         text.append("    ".repeat(depth)).append("- ").append(describe(node)).append('\n');
         for (PlanNode source : node.sources()) {
-            print(source, depth + 1, text);
+            print(source, depth + 1, text, remoteSource);
         }
     }
 

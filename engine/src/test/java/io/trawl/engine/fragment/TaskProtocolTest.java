@@ -101,9 +101,20 @@ class TaskProtocolTest
         assertThat(decoded.splits()).isEqualTo(task.splits());
         assertThat(decoded.limits()).isEqualTo(task.limits());
         assertThat(decoded.fileMetadata().get("s3://bucket/lineitem/part=1/a.parquet")).containsExactly(1, 2, 3);
-        // constants hold NaN, which is not equal to itself: compare the printed plans, which show every value
-        assertThat(decoded.fragment().toString()).isEqualTo(fragment.toString());
-        TableScanNode decodedScan = (TableScanNode) ((FilterNode) ((AggregationNode) ((TopNNode) decoded.fragment()).source()).source()).source();
+        TopNNode topN = (TopNNode) decoded.fragment();
+        AggregationNode decodedPartial = (AggregationNode) topN.source();
+        FilterNode decodedFilter = (FilterNode) decodedPartial.source();
+        TableScanNode decodedScan = (TableScanNode) decodedFilter.source();
+        assertThat(topN.count()).isEqualTo(10);
+        assertThat(topN.orderings()).isEqualTo(((TopNNode) fragment).orderings());
+        assertThat(decodedPartial.groupingKeys()).isEqualTo(partial.groupingKeys());
+        assertThat(decodedPartial.aggregates()).isEqualTo(partial.aggregates());
+        assertThat(decodedPartial.step()).isEqualTo(AggregationNode.Step.PARTIAL);
+        // the predicate holds NaN, which is not equal to itself: compare the printed expressions, which show every value and type
+        assertThat(decodedFilter.predicate().toString()).isEqualTo(filter.predicate().toString());
+        assertThat(decodedFilter.predicate().type()).isEqualTo(BOOLEAN);
+        assertThat(decodedScan.outputs()).isEqualTo(scan.outputs());
+        assertThat(decodedScan.columnNames()).isEqualTo(scan.columnNames());
         assertThat(decodedScan.domain()).isEqualTo(domain);
         assertThat(decodedScan.table()).isEqualTo(table());
     }

@@ -88,7 +88,12 @@ public final class TpchS3Lake
      */
     public QueryEngine newS3Engine()
     {
-        return new QueryEngine(s3Catalog, LakeScanProvider.create(store), EngineConfig.defaults(), new ObjectStoreLocationValidator(store), Set.of());
+        return newS3Engine(EngineConfig.defaults());
+    }
+
+    public QueryEngine newS3Engine(EngineConfig config)
+    {
+        return new QueryEngine(s3Catalog, LakeScanProvider.create(store), config, new ObjectStoreLocationValidator(store), Set.of());
     }
 
     /** The session in which the TPC-H tables of the S3 copy resolve. */

@@ -1,7 +1,6 @@
 package io.trawl.testing.workers;
 
 import io.trawl.datagen.TpchFormat;
-import io.trawl.engine.QueryEngine;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.fragment.RemoteWorkers;
 import io.trawl.engine.fragment.TaskLimits;
@@ -34,7 +33,6 @@ class PoolWorkersTpchTest
     private static TpchS3Lake lake;
     private static PoolTaskRunner runner;
     private static RemoteWorkers workers;
-    private static QueryEngine withWorkers;
     private static URI spillLocation;
 
     @BeforeAll
@@ -46,7 +44,6 @@ class PoolWorkersTpchTest
         // a small inline limit, so results of the larger tasks travel through the spill location
         TaskLimits limits = new TaskLimits(256L << 20, 16 * 1024, Optional.of(spillLocation.toString()));
         workers = new RemoteWorkers(runner, limits, 1L << 20);
-        withWorkers = lake.s3Engine().withWorkers(workers);
     }
 
     @AfterAll
@@ -81,7 +78,7 @@ class PoolWorkersTpchTest
             throws Exception
     {
         long spilledBefore = runner.spilledResults();
-        QueryResult result = withWorkers.execute("SELECT l_orderkey, l_comment FROM lineitem", lake.s3Session());
+        QueryResult result = lake.newS3Engine().withWorkers(workers).execute("SELECT l_orderkey, l_comment FROM lineitem", lake.s3Session());
 
         assertThat(runner.spilledResults() - spilledBefore).as("results over the 16 KB inline limit were spilled").isPositive();
         assertThat(result.rowCount()).isEqualTo(lake.oracle().query("SELECT count(*) FROM lineitem").getFirst().getFirst());
