@@ -53,7 +53,6 @@ import io.trino.spi.type.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -323,12 +322,7 @@ public final class LocalExecutionPlanner
     private Operator scanOperator(Fragment fragment)
     {
         TableScanNode scan = fragment.scan();
-        List<ScanColumn> columns = new ArrayList<>();
-        List<String> dataColumns = scan.table().allColumns().stream().map(column -> column.name().toLowerCase(Locale.ROOT)).toList();
-        for (int i = 0; i < scan.outputs().size(); i++) {
-            String name = scan.columnNames().get(i);
-            columns.add(new ScanColumn(name, dataColumns.indexOf(name.toLowerCase(Locale.ROOT)), scan.outputs().get(i).type()));
-        }
+        List<ScanColumn> columns = scan.scanColumns();
         TaskPipeline pipeline = new TaskPipeline()
         {
             @Override
