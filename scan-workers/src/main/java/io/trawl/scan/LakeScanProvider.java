@@ -120,6 +120,7 @@ public final class LakeScanProvider
     /** The files of a table whose partitions storage finds: unpartitioned, projected, or discovered folders. */
     private List<ScanFile> scanFiles(Table table, TupleDomain<String> predicate)
     {
+        // an unsupported format fails before anything is listed
         FileFormat.of(table);
         String location = table.storageDescriptor().location();
         String locationPath = (URI.create(location).getPath() + "/").replaceAll("/+", "/");
@@ -144,6 +145,7 @@ public final class LakeScanProvider
     /** The files in the given partition folders (the catalog's registered partitions that match the query). */
     private List<ScanFile> scanFiles(Table table, List<PartitionFolder> partitions, TupleDomain<String> predicate)
     {
+        // an unsupported format fails before anything is listed
         FileFormat.of(table);
         List<ScanFile> scanFiles = new ArrayList<>();
         for (PartitionFolder partition : partitions) {
