@@ -10,6 +10,8 @@
  *        └► NeededChunks: footers (last 8 bytes) + DuckDB parquet_metadata chunk sizes ─► ScannedBytesReport
  *   ScanThroughputCommand (scan) ─ Q6 on lineitem: local disk, and with --s3 the in-process S3 server
  *        └► warm-up + N timed runs ─► ScanThroughput: MB/s, MB/s per core, MB per CPU-second
+ *   EstimateCommand (estimate) ─ per query: dry-run estimate (new scan provider) and the run's bytes scanned
+ *        (another new provider) ─► EstimateReport: estimated, actual, ratio, estimated cost, metadata read
  * </pre>
  */
 package io.trawl.bench;

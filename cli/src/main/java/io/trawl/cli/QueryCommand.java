@@ -1,9 +1,14 @@
 package io.trawl.cli;
 
+import io.trawl.billing.PricingPolicy;
 import io.trawl.cli.output.OutputFormat;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
+import io.trawl.engine.parser.ParsedStatement;
 import io.trawl.engine.parser.StatementParser;
+import io.trawl.engine.parser.TrinoStatement;
+import io.trino.sql.tree.Query;
+import io.trino.sql.tree.Use;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -38,7 +44,8 @@ import static java.util.Objects.requireNonNull;
                 "Examples:",
                 "  trawl query \"SELECT count(*) FROM tpch.lineitem\"",
                 "  trawl query --schema tpch --format csv --file q1.sql > q1.csv",
-                "  echo 'SHOW TABLES' | trawl query --schema tpch --file -"})
+                "  echo 'SHOW TABLES' | trawl query --schema tpch --file -",
+                "  trawl query --dry-run \"SELECT sum(l_extendedprice) FROM tpch.lineitem WHERE l_shipdate >= DATE '1994-01-01'\""})
 final class QueryCommand
         implements Callable<Integer>
 {
@@ -58,6 +65,10 @@ final class QueryCommand
 
     @Option(names = "--timing", description = "After each statement print 'elapsed_ms=<n> bytes_scanned=<n> rows=<n>' to stderr")
     boolean timing;
+
+    @Option(names = "--dry-run", description = "Do not run the queries: print what each would scan and cost, estimated from partition pruning and Parquet "
+            + "footers (EXPLAIN (TYPE IO)); footer reads are not billed. USE is applied; other statements are refused")
+    boolean dryRun;
 
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = "default", description = "Schema (database) for unqualified table names (default: ${DEFAULT-VALUE})")
     String schema;
@@ -84,8 +95,14 @@ final class QueryCommand
         if (statements.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "No SQL statement given");
         }
+        if (dryRun) {
+            checkEstimable(statements);
+        }
         StatementRunner trawl = common.openTrawl(context);
         Session session = Session.defaults().withSchema(schema);
+        if (dryRun) {
+            return estimate(statements, trawl, session);
+        }
         for (String statement : statements) {
             long start = System.nanoTime();
             QueryResult result = trawl.execute(statement, session);
@@ -97,6 +114,41 @@ final class QueryCommand
                 context.err().flush();
             }
         }
+        return 0;
+    }
+
+    /** A dry run runs nothing that reads data or changes anything: only queries (estimated) and USE. */
+    private void checkEstimable(List<String> statements)
+    {
+        for (String statement : statements) {
+            ParsedStatement parsed = StatementParser.parse(statement);
+            if (!(parsed instanceof TrinoStatement(Query _)) && !(parsed instanceof TrinoStatement(Use _))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--dry-run estimates queries only (SELECT, WITH, VALUES, TABLE; USE is applied); it would have to run: " + firstWords(statement));
+            }
+        }
+    }
+
+    private static String firstWords(String statement)
+    {
+        String text = statement.strip().replaceAll("\\s+", " ");
+        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
+    }
+
+    /** Applies USE and estimates each query with EXPLAIN (TYPE IO), which reads only metadata and is not billed. */
+    private int estimate(List<String> statements, StatementRunner trawl, Session session)
+    {
+        PricingPolicy pricing = PricingPolicy.defaults();
+        for (String statement : statements) {
+            if (StatementParser.parse(statement) instanceof TrinoStatement(Use _)) {
+                session = trawl.execute(statement, session).session();
+                continue;
+            }
+            QueryResult plan = trawl.execute("EXPLAIN (TYPE IO) " + statement, session);
+            String json = VARCHAR.getSlice(plan.pages().getFirst().getBlock(0), 0).toStringUtf8();
+            context.out().println(DryRunLine.fromIoPlan(json).describe(pricing));
+        }
+        context.out().flush();
         return 0;
     }
 

@@ -122,6 +122,30 @@ class CliEndToEndTest
     }
 
     @Test
+    void dryRunEstimatesWhatTheQueryThenScansAndReadsNothing()
+            throws IOException
+    {
+        Path table = Files.createDirectories(temporary.resolve("data").resolve("accounts"));
+        StringBuilder rows = new StringBuilder();
+        for (int id = 0; id < 60_000; id++) {
+            rows.append(id).append(",name-").append(id).append(',').append(id % 1000).append(".25\n");
+        }
+        Files.writeString(table.resolve("part-0.csv"), rows);
+        long fileSize = Files.size(table.resolve("part-0.csv"));
+        assertThat(trawl("query", createAccounts(table)).exitCode()).isZero();
+
+        Run dryRun = trawl("query", "--dry-run", "--timing", "--schema", "shop", "SELECT sum(balance) FROM accounts");
+        Run run = trawl("query", "--timing", "--schema", "shop", "--format", "csv", "SELECT sum(balance) FROM accounts");
+
+        assertThat(dryRun.exitCode()).as("exit code; stderr: %s", dryRun.err()).isZero();
+        assertThat(dryRun.out()).as("a text table is read whole; no footer to read").isEqualTo(
+                "Estimated: %s MB scanned (billed 10 MB), cost $0.000048; metadata read: 0.00 MB (not billed)\n".formatted(
+                        String.format(java.util.Locale.ROOT, "%.2f", fileSize / (double) (1 << 20))));
+        assertThat(dryRun.err()).as("no statement ran, so no timing line").isEmpty();
+        assertThat(run.err()).as("the query scans the whole file").contains("bytes_scanned=" + fileSize + " ");
+    }
+
+    @Test
     void tablesCreatedInOneRunAreThereInTheNext()
             throws IOException
     {

@@ -1,10 +1,14 @@
 package io.trawl.engine;
 
 import io.airlift.slice.Slices;
+import io.trawl.billing.PricingPolicy;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.engine.analyzer.QueryPlanner;
 import io.trawl.engine.ddl.DdlExecutor;
 import io.trawl.engine.ddl.LocationValidator;
+import io.trawl.engine.dryrun.IoPlanJson;
+import io.trawl.engine.dryrun.QueryEstimate;
+import io.trawl.engine.dryrun.ScanEstimator;
 import io.trawl.engine.execution.LocalExecutionPlanner;
 import io.trawl.engine.operator.MemoryBudget;
 import io.trawl.engine.operator.Operator;
@@ -22,6 +26,7 @@ import io.trino.spi.Page;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.sql.tree.Explain;
 import io.trino.sql.tree.ExplainAnalyze;
+import io.trino.sql.tree.ExplainType;
 import io.trino.sql.tree.Query;
 import io.trino.sql.tree.Statement;
 
@@ -45,6 +50,9 @@ public final class QueryEngine
     private final DdlExecutor ddl;
     private final Set<String> disabledOptimizers;
     private final java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers;
+    // EXPLAIN (TYPE IO) prices its estimate at the deployment's default; work groups with their own price
+    // estimate through estimate() and price the bytes themselves
+    private final PricingPolicy pricing = PricingPolicy.defaults();
 
     public QueryEngine(CatalogStore catalog, ScanProvider scanProvider, EngineConfig config)
     {
@@ -97,6 +105,8 @@ public final class QueryEngine
                 case Query query -> runQuery(query, session, control);
                 case Explain explain when explain.getStatement() instanceof Query query && isDistributed(explain) ->
                         textResult(StatementKind.UTILITY, "Query Plan", explainDistributed(plan(query, session)), 0, session);
+                case Explain explain when explain.getStatement() instanceof Query query && isIoExplain(explain) ->
+                        textResult(StatementKind.UTILITY, "Query Plan", IoPlanJson.render(estimate(query, session), pricing), 0, session);
                 case Explain explain when explain.getStatement() instanceof Query query ->
                         textResult(StatementKind.UTILITY, "Query Plan", PlanPrinter.print(plan(query, session)), 0, session);
                 case ExplainAnalyze explain when explain.getStatement() instanceof Query query -> {
@@ -149,6 +159,45 @@ public final class QueryEngine
     {
         List<String> parts = name.getParts().stream().map(part -> part.toLowerCase(java.util.Locale.ROOT)).toList();
         return List.of(parts.size() >= 2 ? parts.get(parts.size() - 2) : session.schema(), parts.getLast());
+    }
+
+    /**
+     * What a query would scan, estimated before reading any data: its optimized plan's scans, each as
+     * execution would run it ({@link ScanEstimator}). Reads only file metadata (Parquet footers), unbilled.
+     *
+     * @throws TrawlException NOT_SUPPORTED when the statement is not a query
+     */
+    public QueryEstimate estimate(String sql, Session session)
+    {
+        try {
+            if (StatementParser.parse(sql) instanceof TrinoStatement(Query query)) {
+                return estimate(query, session);
+            }
+            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Only queries can be estimated (SELECT, WITH, VALUES, TABLE): " + firstWords(sql));
+        }
+        catch (TrawlException e) {
+            throw e;
+        }
+        catch (RuntimeException | StackOverflowError e) {
+            throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Internal error: " + e, e);
+        }
+    }
+
+    private QueryEstimate estimate(Query query, Session session)
+    {
+        return new ScanEstimator(scanProvider, io.trawl.engine.execution.PartitionSource.catalog(catalog)).estimate(plan(query, session));
+    }
+
+    /** {@code EXPLAIN (TYPE IO)}: Trino's input/output plan; Trawl's is the dry run. */
+    private static boolean isIoExplain(Explain explain)
+    {
+        return explain.getOptions().stream().anyMatch(option -> option instanceof ExplainType type && type.getType() == ExplainType.Type.IO);
+    }
+
+    private static String firstWords(String sql)
+    {
+        String text = sql.strip().replaceAll("\\s+", " ");
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     /** The optimized logical plan of a query. */

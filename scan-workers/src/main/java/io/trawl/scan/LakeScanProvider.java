@@ -5,8 +5,11 @@ import io.trawl.catalog.StorageDescriptor;
 import io.trawl.catalog.Table;
 import io.trawl.engine.scan.ByteMeter;
 import io.trawl.engine.scan.PageSource;
+import io.trawl.engine.scan.PartitionFolder;
 import io.trawl.engine.scan.ScanColumn;
+import io.trawl.engine.scan.ScanEstimate;
 import io.trawl.engine.scan.ScanProvider;
+import io.trawl.engine.scan.ScanRequest;
 import io.trawl.engine.scan.ScanSplit;
 import io.trawl.engine.scan.TableEstimate;
 import io.trawl.error.ErrorCode;
@@ -30,10 +33,12 @@ import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -87,37 +92,63 @@ public final class LakeScanProvider
     @Override
     public List<ScanSplit> planSplits(Table table, TupleDomain<String> predicate, ByteMeter meter)
     {
+        return splits(table, scanFiles(table, predicate), meter);
+    }
+
+    @Override
+    public List<ScanSplit> planSplits(Table table, List<PartitionFolder> partitions, TupleDomain<String> predicate, ByteMeter meter)
+    {
+        return splits(table, scanFiles(table, partitions, predicate), meter);
+    }
+
+    /** A file a scan reads, after partition and file pruning, with the partition values of its rows. */
+    private record ScanFile(StoredObject object, Map<String, String> partitionValues) {}
+
+    private List<ScanSplit> splits(Table table, List<ScanFile> files, ByteMeter meter)
+    {
         FileFormat format = FileFormat.of(table);
         List<ScanSplit> splits = new ArrayList<>();
+        for (ScanFile file : files) {
+            long modified = file.object().lastModified().toEpochMilli();
+            for (ScanSplit split : fileSplits(table, format, file.object(), meter)) {
+                splits.add(split.withFile(modified, file.partitionValues()));
+            }
+        }
+        return List.copyOf(splits);
+    }
+
+    /** The files of a table whose partitions storage finds: unpartitioned, projected, or discovered folders. */
+    private List<ScanFile> scanFiles(Table table, TupleDomain<String> predicate)
+    {
+        // an unsupported format fails before anything is listed
+        FileFormat.of(table);
         String location = table.storageDescriptor().location();
         String locationPath = (URI.create(location).getPath() + "/").replaceAll("/+", "/");
         // partition projection: partitions computed from the predicate, only their own folders listed
         Map<StoredObject, Map<String, String>> projected = PartitionProjection.parse(table).map(projection -> projection.files(store, predicate)).orElse(null);
         List<StoredObject> files = projected != null ? List.copyOf(projected.keySet())
                 : table.partitionKeys().isEmpty() ? DataFiles.list(store, location) : PartitionWalker.files(store, table, predicate);
+        List<ScanFile> scanFiles = new ArrayList<>();
         for (StoredObject file : files) {
             String path = file.location().toString();
             String filePath = file.location().getPath().replaceAll("/+", "/");
             Map<String, String> partitions = projected != null ? projected.get(file) : table.partitionKeys().isEmpty() || !filePath.startsWith(locationPath)
                     ? Map.of()
                     : PartitionValues.parse(filePath.substring(locationPath.length()));
-            long modified = file.lastModified().toEpochMilli();
-            if (!FilePruner.mayMatch(table, predicate, path, file.size(), modified, partitions)) {
-                continue;
-            }
-            for (ScanSplit split : fileSplits(table, format, file, meter)) {
-                splits.add(split.withFile(modified, partitions));
+            if (FilePruner.mayMatch(table, predicate, path, file.size(), file.lastModified().toEpochMilli(), partitions)) {
+                scanFiles.add(new ScanFile(file, partitions));
             }
         }
-        return List.copyOf(splits);
+        return scanFiles;
     }
 
-    @Override
-    public List<ScanSplit> planSplits(Table table, List<io.trawl.engine.scan.PartitionFolder> partitions, TupleDomain<String> predicate, ByteMeter meter)
+    /** The files in the given partition folders (the catalog's registered partitions that match the query). */
+    private List<ScanFile> scanFiles(Table table, List<PartitionFolder> partitions, TupleDomain<String> predicate)
     {
-        FileFormat format = FileFormat.of(table);
-        List<ScanSplit> splits = new ArrayList<>();
-        for (io.trawl.engine.scan.PartitionFolder partition : partitions) {
+        // an unsupported format fails before anything is listed
+        FileFormat.of(table);
+        List<ScanFile> scanFiles = new ArrayList<>();
+        for (PartitionFolder partition : partitions) {
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < table.partitionKeys().size(); i++) {
                 values.put(table.partitionKeys().get(i).name().toLowerCase(Locale.ROOT), partition.values().get(i));
@@ -134,20 +165,71 @@ public final class LakeScanProvider
                 continue;
             }
             for (StoredObject file : files) {
-                long modified = file.lastModified().toEpochMilli();
-                if (!FilePruner.mayMatch(table, predicate, file.location().toString(), file.size(), modified, values)) {
-                    continue;
-                }
-                for (ScanSplit split : fileSplits(table, format, file, meter)) {
-                    splits.add(split.withFile(modified, values));
+                if (FilePruner.mayMatch(table, predicate, file.location().toString(), file.size(), file.lastModified().toEpochMilli(), values)) {
+                    scanFiles.add(new ScanFile(file, Map.copyOf(values)));
                 }
             }
         }
-        return List.copyOf(splits);
+        return scanFiles;
+    }
+
+    /**
+     * Estimates each scan from the files it would read ({@link #scanFiles}, as {@link #planSplits} lists them)
+     * and the readers' own planning: Parquet by {@link ParquetFormat#estimate} (footers, and per split the
+     * needed column chunks of the row groups whose statistics can match, merged as the reader merges them);
+     * text and Avro files by their splits' byte ranges, which together are the whole file. A text reader may
+     * read past a split's end to finish its last line (at most a 64 KB buffer per split boundary), which the
+     * estimate does not count. A file's footer counts once per query, in the first scan that reads it, as the
+     * running query fetches it once and serves the other scans from its cache.
+     */
+    @Override
+    public List<ScanEstimate> estimateScans(List<ScanRequest> scans)
+    {
+        Set<URI> footersCounted = new HashSet<>();
+        List<ScanEstimate> estimates = new ArrayList<>();
+        for (ScanRequest scan : scans) {
+            estimates.add(estimateScan(scan, footersCounted));
+        }
+        return List.copyOf(estimates);
+    }
+
+    private ScanEstimate estimateScan(ScanRequest scan, Set<URI> footersCounted)
+    {
+        Table table = scan.table();
+        FileFormat format = FileFormat.of(table);
+        List<ScanFile> files = scan.partitions().isPresent()
+                ? scanFiles(table, scan.partitions().get(), scan.predicate())
+                : scanFiles(table, scan.predicate());
+        List<ScanColumn> fileColumns = fileColumns(table, scan.columns());
+        TupleDomain<String> filePredicate = filePredicate(table, scan.predicate());
+        long dataBytes = 0;
+        long footerBytes = 0;
+        long metadataBytesRead = 0;
+        long splits = 0;
+        long rows = 0;
+        for (ScanFile file : files) {
+            if (format == FileFormat.PARQUET) {
+                ParquetFormat.FileEstimate estimate = parquet.estimate(file.object(), config.targetSplitBytes(), fileColumns, filePredicate);
+                if (footersCounted.add(file.object().location())) {
+                    footerBytes += estimate.footerBytes();
+                    metadataBytesRead += estimate.metadataBytesRead();
+                }
+                dataBytes += estimate.dataBytes();
+                splits += estimate.splits();
+                rows += estimate.rowCount();
+                continue;
+            }
+            for (ScanSplit split : fileSplits(table, format, file.object(), ByteMeter.NONE)) {
+                dataBytes += split.length();
+                splits++;
+            }
+        }
+        return new ScanEstimate(dataBytes + footerBytes, footerBytes, metadataBytesRead, files.size(), splits,
+                format == FileFormat.PARQUET ? OptionalLong.of(rows) : OptionalLong.empty());
     }
 
     @Override
-    public List<io.trawl.engine.scan.PartitionFolder> listPartitionFolders(Table table)
+    public List<PartitionFolder> listPartitionFolders(Table table)
     {
         return PartitionWalker.folders(store, table);
     }
@@ -199,34 +281,55 @@ public final class LakeScanProvider
         requireNonNull(meter, "meter is null");
         StoredObject file = stat(split);
         int dataColumnCount = table.storageDescriptor().columns().size();
-        List<ScanColumn> dataColumns = new ArrayList<>();
         int[] dataChannel = new int[columns.size()];
         Object[] constants = new Object[columns.size()];
+        int dataColumns = 0;
         for (int i = 0; i < columns.size(); i++) {
             ScanColumn column = columns.get(i);
             if (column.ordinal() >= 0 && column.ordinal() < dataColumnCount) {
-                dataChannel[i] = dataColumns.size();
-                dataColumns.add(column);
+                dataChannel[i] = dataColumns++;
                 continue;
             }
             dataChannel[i] = -1;
             Object value = FilePruner.valueOf(table, column.name(), split.path(), split.fileSize(), split.lastModified(), split.partitionValues()).orElse(null);
             constants[i] = value == PartitionValues.NullValue.NULL ? null : value;
         }
-        java.util.Set<String> dataNames = new java.util.HashSet<>();
-        table.storageDescriptor().columns().forEach(column -> dataNames.add(column.name().toLowerCase(Locale.ROOT)));
-        // the readers see only domains of columns stored in the files
-        predicate = predicate.filter((name, domain) -> dataNames.contains(name.toLowerCase(Locale.ROOT)));
+        PageSource data = readData(table, file, split, fileColumns(table, columns), filePredicate(table, predicate), meter);
+        if (dataColumns == columns.size()) {
+            return data;
+        }
+        return new ConstantColumnsPageSource(data, dataChannel, columns.stream().map(ScanColumn::type).toList(), constants);
+    }
+
+    /**
+     * The columns read from a file for a scan's columns: its data columns, in order; when it asks only for
+     * partition keys and pseudo-columns, the first data column, the narrowest thing that counts rows.
+     */
+    private static List<ScanColumn> fileColumns(Table table, List<ScanColumn> columns)
+    {
+        int dataColumnCount = table.storageDescriptor().columns().size();
+        List<ScanColumn> dataColumns = new ArrayList<>();
+        for (ScanColumn column : columns) {
+            if (column.ordinal() >= 0 && column.ordinal() < dataColumnCount) {
+                dataColumns.add(column);
+            }
+        }
         if (dataColumns.size() == columns.size()) {
-            return readData(table, file, split, columns, predicate, meter);
+            return columns;
         }
         if (dataColumns.isEmpty()) {
-            // rows are counted by reading the narrowest thing there is: the first data column
             io.trawl.catalog.Column first = table.storageDescriptor().columns().getFirst();
             dataColumns.add(new ScanColumn(first.name(), 0, io.trawl.catalog.HiveTypes.toTrinoType(first.type())));
         }
-        PageSource data = readData(table, file, split, dataColumns, predicate, meter);
-        return new ConstantColumnsPageSource(data, dataChannel, columns.stream().map(ScanColumn::type).toList(), constants);
+        return dataColumns;
+    }
+
+    /** The predicate the file readers see: the domains of columns stored in the files. */
+    private static TupleDomain<String> filePredicate(Table table, TupleDomain<String> predicate)
+    {
+        Set<String> dataNames = new HashSet<>();
+        table.storageDescriptor().columns().forEach(column -> dataNames.add(column.name().toLowerCase(Locale.ROOT)));
+        return predicate.filter((name, _) -> dataNames.contains(name.toLowerCase(Locale.ROOT)));
     }
 
     private List<ScanSplit> fileSplits(Table table, FileFormat format, StoredObject file, ByteMeter meter)

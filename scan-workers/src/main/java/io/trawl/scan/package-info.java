@@ -7,6 +7,9 @@
  *                 │ every fetch
  *                 ▼
  *  store.ObjectStore ◀── meter.MeteredFile ──▶ ByteMeter (the query's bill)
+ *
+ *  ScanRequests (a dry run) ──▶ the same file listing and split planning; Parquet: a ParquetReader over
+ *                               PlanningDataSource counts the fetches it plans ──▶ ScanEstimates (footers only read)
  * </pre>
  *
  * {@code writer} holds the Parquet and delimited-text writers (TPC-H data now, CTAS and UNLOAD later).

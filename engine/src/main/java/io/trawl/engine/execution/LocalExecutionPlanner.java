@@ -53,7 +53,6 @@ import io.trino.spi.type.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -175,7 +174,7 @@ public final class LocalExecutionPlanner
                     throw new TrawlException(ErrorCode.INTERNAL_ERROR, "Not a scan fragment: " + fragmentRoot.getClass().getSimpleName());
                 }
                 Fragment fragment = fragment(fragmentRoot).orElseThrow();
-                yield new TaskPlan(fragment.scan(), scanColumns(fragment.scan()), fragment.pipeline());
+                yield new TaskPlan(fragment.scan(), fragment.scan().scanColumns(), fragment.pipeline());
             }
         };
     }
@@ -427,22 +426,10 @@ public final class LocalExecutionPlanner
         }
     }
 
-    /** The columns a scan reads: each output's table column, its ordinal among the data columns, its type. */
-    public static List<ScanColumn> scanColumns(TableScanNode scan)
-    {
-        List<ScanColumn> columns = new ArrayList<>();
-        List<String> dataColumns = scan.table().allColumns().stream().map(column -> column.name().toLowerCase(Locale.ROOT)).toList();
-        for (int i = 0; i < scan.outputs().size(); i++) {
-            String name = scan.columnNames().get(i);
-            columns.add(new ScanColumn(name, dataColumns.indexOf(name.toLowerCase(Locale.ROOT)), scan.outputs().get(i).type()));
-        }
-        return columns;
-    }
-
     private Operator scanOperator(Fragment fragment)
     {
         TableScanNode scan = fragment.scan();
-        List<ScanColumn> columns = scanColumns(scan);
+        List<ScanColumn> columns = scan.scanColumns();
         TaskPipeline pipeline = new TaskPipeline()
         {
             @Override

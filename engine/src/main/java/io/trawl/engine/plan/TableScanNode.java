@@ -1,9 +1,12 @@
 package io.trawl.engine.plan;
 
 import io.trawl.catalog.Table;
+import io.trawl.engine.scan.ScanColumn;
 import io.trino.spi.predicate.TupleDomain;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,6 +23,21 @@ public record TableScanNode(Table table, List<Symbol> outputs, List<String> colu
         outputs = List.copyOf(outputs);
         columnNames = List.copyOf(columnNames);
         requireNonNull(domain, "domain is null");
+    }
+
+    /**
+     * The columns the scan asks storage for: each output's table column, its ordinal among all the table's
+     * columns (data columns, then partition keys; -1 for pseudo-columns such as {@code $path}) and type.
+     */
+    public List<ScanColumn> scanColumns()
+    {
+        List<String> tableColumns = table.allColumns().stream().map(column -> column.name().toLowerCase(Locale.ROOT)).toList();
+        List<ScanColumn> columns = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            String name = columnNames.get(i);
+            columns.add(new ScanColumn(name, tableColumns.indexOf(name.toLowerCase(Locale.ROOT)), outputs.get(i).type()));
+        }
+        return List.copyOf(columns);
     }
 
     @Override

@@ -57,6 +57,21 @@ public interface ScanProvider
     default void addFileMetadata(Table table, ScanSplit split, byte[] metadata) {}
 
     /**
+     * What the query's scans would read and bill, estimated before reading any data: the files that survive
+     * partition and file pruning (the same listing the scans do), and for Parquet the footers and the needed
+     * column chunks of the row groups whose statistics can match the predicate, fetched as the reader would
+     * fetch them. Footers are read (not billed) to do this. The scans are estimated together because the
+     * query bills a file's footer once however many of its scans read the file; the data is counted per
+     * scan, as each scan reads it again.
+     *
+     * @return one estimate per request, in order
+     */
+    default List<ScanEstimate> estimateScans(List<ScanRequest> scans)
+    {
+        throw new io.trawl.error.TrawlException(io.trawl.error.ErrorCode.NOT_SUPPORTED, "This storage cannot estimate the bytes a query scans");
+    }
+
+    /**
      * Checks, before a table definition is stored, what only storage knows how to check (e.g. partition
      * projection properties), so a table that could never be read is refused at CREATE time.
      */

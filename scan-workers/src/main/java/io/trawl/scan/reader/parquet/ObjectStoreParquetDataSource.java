@@ -212,6 +212,22 @@ final class ObjectStoreParquetDataSource
         return disjoint;
     }
 
+    /**
+     * The bytes {@link #planRead} fetches for these ranges when this data source holds none of them from
+     * earlier exact reads: the merged ranges, gaps included. Estimates use it, so they count what a read fetches.
+     */
+    static long plannedFetchBytes(Collection<DiskRange> ranges, FetchRules rules)
+    {
+        if (ranges.isEmpty()) {
+            return 0;
+        }
+        long bytes = 0;
+        for (DiskRange range : mergeRanges(ranges, rules)) {
+            bytes += range.length();
+        }
+        return bytes;
+    }
+
     /** The ranges fetched for a plan: sorted, merged across gaps up to the merge distance, cut to the size cap. */
     static List<DiskRange> mergeRanges(Collection<DiskRange> ranges, FetchRules rules)
     {

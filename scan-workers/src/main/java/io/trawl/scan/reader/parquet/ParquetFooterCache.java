@@ -45,6 +45,12 @@ final class ParquetFooterCache
             return footer;
         }
 
+        /** The bytes fetched for this footer and not billed yet, left owed (what an estimate reports). */
+        synchronized long unbilledBytes()
+        {
+            return unbilledBytes;
+        }
+
         /** The bytes fetched for this footer and not billed yet; afterwards there are none. */
         synchronized long takeUnbilledBytes()
         {

@@ -20,6 +20,7 @@ import io.trino.parquet.ParquetDataSourceId;
 import io.trino.parquet.ParquetReaderOptions;
 import io.trino.parquet.metadata.BlockMetadata;
 import io.trino.parquet.metadata.ParquetMetadata;
+import io.trino.parquet.metadata.PrunedBlockMetadata;
 import io.trawl.engine.scan.TableEstimate;
 import io.trino.parquet.metadata.ColumnChunkMetadata;
 import org.apache.parquet.column.statistics.Statistics;
@@ -157,7 +158,11 @@ public final class ParquetFormat
     /** Consecutive row groups grouped into splits of about {@code targetSplitBytes} compressed bytes each. */
     public List<ScanSplit> planSplits(StoredObject object, long targetSplitBytes, ByteMeter meter)
     {
-        ParquetMetadata footer = footer(object, meter);
+        return splits(object, footer(object, meter), targetSplitBytes);
+    }
+
+    private static List<ScanSplit> splits(StoredObject object, ParquetMetadata footer, long targetSplitBytes)
+    {
         List<BlockMetadata> rowGroups = withCorruptionReported(object, () -> footer.getBlocks());
         List<ScanSplit> splits = new ArrayList<>();
         long splitStart = 0;
@@ -226,6 +231,97 @@ public final class ParquetFormat
         });
     }
 
+    /**
+     * What a query reading the whole file (all its splits) with these columns and predicate would fetch, found
+     * from the footer without reading any data.
+     *
+     * @param footerBytes what the query would be billed for the footer: all of it when no query has fetched it
+     * yet (8 bytes of postscript plus the metadata), nothing when a query has already paid for the cached copy
+     * @param metadataBytesRead footer bytes read without billing to make this estimate (or read so for free
+     * statistics and still owed by the next query)
+     * @param dataBytes per split, the column chunks of the row groups whose statistics can match the predicate,
+     * merged into fetches by the reader's own rules ({@link ObjectStoreParquetDataSource#plannedFetchBytes})
+     * @param rowCount rows in those row groups
+     */
+    public record FileEstimate(long footerBytes, long metadataBytesRead, long dataBytes, int splits, long rowCount) {}
+
+    /**
+     * Estimates a file read as {@link #planSplits} and {@link #createPageSource} would do it: the same splits,
+     * the same reader columns and pruning predicate ({@link #readPlan}), and a real {@link ParquetReader} built
+     * over a data source that records the fetches it plans instead of making them. Row groups are pruned by
+     * their statistics only; what the reader also prunes by reading dictionary pages, column indexes or bloom
+     * filters (when the file has them) is counted as read, so the estimate is an upper bound for such files.
+     * The footer is fetched without billing when it is not cached and cached with its bytes owed, as for free
+     * statistics, so the query that then runs is billed for it as if it had fetched it itself.
+     */
+    public FileEstimate estimate(StoredObject object, long targetSplitBytes, List<ScanColumn> columns, TupleDomain<String> predicate)
+    {
+        EstimateFooter estimateFooter = footerForEstimate(object);
+        ParquetMetadata footer = estimateFooter.footer();
+        return withCorruptionReported(object, () -> {
+            ReadPlan plan = readPlan(object, footer, columns, predicate);
+            ParquetDataSourceId id = new ParquetDataSourceId(object.location().toString());
+            List<ScanSplit> splits = splits(object, footer, targetSplitBytes);
+            long dataBytes = 0;
+            long rows = 0;
+            for (ScanSplit split : splits) {
+                List<RowGroupInfo> rowGroups = rowGroupsMatchingStatistics(footer, split, plan, id);
+                PlanningDataSource planning = new PlanningDataSource(id, object.size(), fetchRules);
+                try (ParquetReader _ = newReader(object, footer, plan, rowGroups, planning)) {
+                    dataBytes += planning.plannedBytes();
+                }
+                for (RowGroupInfo rowGroup : rowGroups) {
+                    rows += rowGroup.prunedBlockMetadata().getRowCount();
+                }
+            }
+            return new FileEstimate(estimateFooter.billableBytes(), estimateFooter.metadataBytesRead(), dataBytes, splits.size(), rows);
+        });
+    }
+
+    /**
+     * The split's row groups whose statistics can match the predicate: the first test of trino-parquet's
+     * {@code PredicateUtils.predicateMatches} (empty row groups never match; then the predicate against each
+     * column's statistics and value count), without the tests that read the file.
+     */
+    private static List<RowGroupInfo> rowGroupsMatchingStatistics(ParquetMetadata footer, ScanSplit split, ReadPlan plan, ParquetDataSourceId id)
+            throws IOException
+    {
+        List<RowGroupInfo> rowGroups = new ArrayList<>();
+        for (BlockMetadata block : footer.getBlocks(split.start(), split.length())) {
+            PrunedBlockMetadata columns = PrunedBlockMetadata.createPrunedColumnsMetadata(block, id, plan.descriptorsByPath());
+            if (columns.getRowCount() == 0) {
+                continue;
+            }
+            Map<ColumnDescriptor, Statistics<?>> statistics = new HashMap<>();
+            Map<ColumnDescriptor, Long> valueCounts = new HashMap<>();
+            for (ColumnDescriptor descriptor : plan.descriptorsByPath().values()) {
+                ColumnChunkMetadata chunk = columns.getColumnChunkMetaData(descriptor);
+                if (chunk.getStatistics() != null) {
+                    statistics.put(descriptor, chunk.getStatistics());
+                }
+                valueCounts.put(descriptor, chunk.getValueCount());
+            }
+            if (plan.parquetPredicate().getIndexLookupCandidates(valueCounts, statistics, id).isPresent()) {
+                rowGroups.add(new RowGroupInfo(columns, block.fileRowCountOffset(), Optional.empty()));
+            }
+        }
+        return rowGroups;
+    }
+
+    private record EstimateFooter(ParquetMetadata footer, long billableBytes, long metadataBytesRead) {}
+
+    private EstimateFooter footerForEstimate(StoredObject object)
+    {
+        Optional<ParquetFooterCache.CachedFooter> cached = footers.find(object);
+        if (cached.isPresent()) {
+            long owed = cached.get().unbilledBytes();
+            return new EstimateFooter(cached.get().footer(), owed, owed);
+        }
+        ParquetMetadata footer = footerForStatistics(object);
+        long fetched = footers.find(object).map(ParquetFooterCache.CachedFooter::unbilledBytes).orElse(0L);
+        return new EstimateFooter(footer, fetched, fetched);
+    }
+
     public PageSource createPageSource(StoredObject object, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate, ByteMeter meter)
     {
         ParquetDataSource dataSource = dataSource(object, meter);
@@ -235,6 +331,32 @@ public final class ParquetFormat
 
     private PageSource openReader(StoredObject object, ParquetMetadata footer, ParquetDataSource dataSource, ScanSplit split, List<ScanColumn> columns, TupleDomain<String> predicate)
             throws IOException
+    {
+        ReadPlan plan = readPlan(object, footer, columns, predicate);
+        List<RowGroupInfo> rowGroups = getFilteredRowGroups(
+                split.start(),
+                split.length(),
+                dataSource,
+                footer,
+                List.of(plan.parquetDomain()),
+                List.of(plan.parquetPredicate()),
+                plan.descriptorsByPath(),
+                UTC,
+                DOMAIN_COMPACTION_THRESHOLD,
+                options);
+        ParquetReader reader = newReader(object, footer, plan, rowGroups, dataSource);
+        return new ParquetPageSource(reader, columns, plan.outputChannels(), exception -> translate(object, exception));
+    }
+
+    /**
+     * How a file is read for some columns and a predicate, decided from its footer alone: the reader's columns
+     * (one per distinct file field; {@code outputChannels} fans them out to the requested columns, -1 for a
+     * column the file lacks) and the predicate over the file's columns that row groups are pruned with.
+     */
+    private record ReadPlan(List<Column> readerColumns, int[] outputChannels, TupleDomain<ColumnDescriptor> parquetDomain,
+            TupleDomainParquetPredicate parquetPredicate, Map<List<String>, ColumnDescriptor> descriptorsByPath) {}
+
+    private static ReadPlan readPlan(StoredObject object, ParquetMetadata footer, List<ScanColumn> columns, TupleDomain<String> predicate)
     {
         MessageType fileSchema = footer.getFileMetaData().getSchema();
         Map<String, Type> fileFields = new HashMap<>();
@@ -302,22 +424,16 @@ public final class ParquetFormat
         Map<List<String>, ColumnDescriptor> descriptorsByPath = getDescriptors(fileSchema, pruningSchema);
         TupleDomain<ColumnDescriptor> parquetDomain = parquetDomain(predicate, predicateFields, descriptorsByPath);
         TupleDomainParquetPredicate parquetPredicate = buildPredicate(pruningSchema, parquetDomain, descriptorsByPath, UTC);
+        return new ReadPlan(List.copyOf(readerColumns), outputChannels, parquetDomain, parquetPredicate, descriptorsByPath);
+    }
 
-        List<RowGroupInfo> rowGroups = getFilteredRowGroups(
-                split.start(),
-                split.length(),
-                dataSource,
-                footer,
-                List.of(parquetDomain),
-                List.of(parquetPredicate),
-                descriptorsByPath,
-                UTC,
-                DOMAIN_COMPACTION_THRESHOLD,
-                options);
-
-        ParquetReader reader = new ParquetReader(
+    /** The reader of some row groups; it plans its fetches (one {@code planRead} of all their chunks) when built. */
+    private ParquetReader newReader(StoredObject object, ParquetMetadata footer, ReadPlan plan, List<RowGroupInfo> rowGroups, ParquetDataSource dataSource)
+            throws IOException
+    {
+        return new ParquetReader(
                 Optional.ofNullable(footer.getFileMetaData().getCreatedBy()),
-                readerColumns,
+                plan.readerColumns(),
                 false,
                 rowGroups,
                 dataSource,
@@ -325,10 +441,9 @@ public final class ParquetFormat
                 newSimpleAggregatedMemoryContext(),
                 options,
                 exception -> translate(object, exception),
-                Optional.of(parquetPredicate),
+                Optional.of(plan.parquetPredicate()),
                 Optional.empty(),
                 Optional.empty());
-        return new ParquetPageSource(reader, columns, outputChannels, exception -> translate(object, exception));
     }
 
     /**
