@@ -93,8 +93,8 @@ class TpchDryRunTest
         assertThat(TrawlRows.toRows(result)).as("no part matches the filter").containsExactly(java.util.Collections.singletonList(null));
         long partBytes = estimate.scans().stream().filter(scan -> scan.scan().table().name().equals("part")).mapToLong(scan -> scan.estimate().bytesScanned()).sum();
         long lineitemFooters = estimate.scans().stream().filter(scan -> scan.scan().table().name().equals("lineitem")).mapToLong(scan -> scan.estimate().footerBytes()).sum();
-        assertThat(result.bytesScanned()).as("the part scans ran as estimated; the lineitem scans planned their splits (footers) and read no chunk")
-                .isEqualTo(partBytes + lineitemFooters);
+        assertThat(result.bytesScanned()).as("the part scans ran as estimated; with no part to join, the lineitem scans never even list their files")
+                .isEqualTo(partBytes);
         assertThat(estimate.bytesScanned()).as("the lineitem chunks are counted").isGreaterThan(partBytes + lineitemFooters);
     }
 

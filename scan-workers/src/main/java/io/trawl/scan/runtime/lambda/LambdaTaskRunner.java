@@ -64,6 +64,7 @@ public final class LambdaTaskRunner
     private final AtomicInteger invocations = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger throttledInvocations = new AtomicInteger();
 
     public LambdaTaskRunner(LambdaAsyncClient client, LambdaRunnerConfig config, TaskResults results)
     {
@@ -104,13 +105,13 @@ public final class LambdaTaskRunner
         }
     }
 
-    /** Invocations started so far, retries among them, and speculative duplicates among them. */
+    /** Invocations started so far; retries after failures, speculative duplicates and throttled invocations among them. */
     public Counters counters()
     {
-        return new Counters(invocations.get(), retries.get(), duplicates.get());
+        return new Counters(invocations.get(), retries.get(), duplicates.get(), throttledInvocations.get());
     }
 
-    public record Counters(int invocations, int retries, int duplicates) {}
+    public record Counters(int invocations, int retries, int duplicates, int throttled) {}
 
     @Override
     public void close()
@@ -202,9 +203,6 @@ public final class LambdaTaskRunner
                     return;
                 }
                 invocations.incrementAndGet();
-                if (attempt.task.attempt() > 0 && !attempt.duplicate) {
-                    retries.incrementAndGet();
-                }
                 attempt.startedNanos = System.nanoTime();
                 attempt.call = client.invoke(InvokeRequest.builder()
                         .functionName(config.functionName())
@@ -274,6 +272,7 @@ public final class LambdaTaskRunner
                 return;
             }
             if (running.size() <= 1) {
+                retries.incrementAndGet();
                 startAttempt(attempt.duplicate);
             }
         }
@@ -284,6 +283,7 @@ public final class LambdaTaskRunner
                 return;
             }
             int throttled = throttles.incrementAndGet();
+            throttledInvocations.incrementAndGet();
             if (throttled > config.maxThrottleRetries()) {
                 result.completeExceptionally(new TrawlException(ErrorCode.WORKER_FAILED,
                         "Scan task %s was throttled by Lambda function %s %s times; raise the function's concurrency or lower the runner's".formatted(
