@@ -95,7 +95,7 @@ public final class LocalLambdaServer
     public static LocalLambdaServer start()
     {
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
             // every request waits for its container, so each gets its own (virtual) thread
             ExecutorService requestThreads = Executors.newVirtualThreadPerTaskExecutor();
             http.setExecutor(requestThreads);
