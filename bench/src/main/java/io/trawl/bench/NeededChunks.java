@@ -9,8 +9,10 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +54,58 @@ final class NeededChunks
             bytes += table.columnBytes().getOrDefault(column.toLowerCase(Locale.ROOT), 0L);
         }
         return bytes;
+    }
+
+    /**
+     * Each row group of each file of the table: where it starts (its first column chunk, dictionary page
+     * included, as Trawl's split planner reads it) and the compressed size of each column's chunk.
+     */
+    List<RowGroupChunks> rowGroups(Path tableDirectory)
+    {
+        List<Path> files = dataFiles(tableDirectory);
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        String fileList = files.stream()
+                .map(file -> "'" + file.toString().replace("'", "''") + "'")
+                .collect(Collectors.joining(", ", "[", "]"));
+        List<List<Object>> rows = duckDb.query("""
+                SELECT file_name, row_group_id, path_in_schema, total_compressed_size,
+                       CASE WHEN dictionary_page_offset > 0 AND dictionary_page_offset < data_page_offset THEN dictionary_page_offset ELSE data_page_offset END
+                FROM parquet_metadata(%s) ORDER BY file_name, row_group_id, column_id""".formatted(fileList));
+        Map<List<Object>, Long> starts = new LinkedHashMap<>();
+        Map<List<Object>, Map<String, Long>> columnBytes = new LinkedHashMap<>();
+        for (List<Object> row : rows) {
+            List<Object> rowGroup = List.of(row.get(0).toString(), row.get(1));
+            starts.merge(rowGroup, ((Number) row.get(4)).longValue(), Math::min);
+            columnBytes.computeIfAbsent(rowGroup, _ -> new HashMap<>())
+                    .merge(row.get(2).toString().toLowerCase(Locale.ROOT), ((Number) row.get(3)).longValue(), Long::sum);
+        }
+        List<RowGroupChunks> rowGroups = new ArrayList<>();
+        for (Map.Entry<List<Object>, Long> rowGroup : starts.entrySet()) {
+            Path file = Path.of(rowGroup.getKey().getFirst().toString()).toAbsolutePath().normalize();
+            rowGroups.add(new RowGroupChunks(file, rowGroup.getValue(), columnBytes.get(rowGroup.getKey())));
+        }
+        return List.copyOf(rowGroups);
+    }
+
+    /** One row group: the file, the offset of its first byte, and its column chunks' compressed sizes by lower-case column name. */
+    record RowGroupChunks(Path file, long start, Map<String, Long> columnBytes)
+    {
+        RowGroupChunks
+        {
+            requireNonNull(file, "file is null");
+            columnBytes = Map.copyOf(columnBytes);
+        }
+
+        long columnBytes(Collection<String> columns)
+        {
+            long bytes = 0;
+            for (String column : columns) {
+                bytes += columnBytes.getOrDefault(column.toLowerCase(Locale.ROOT), 0L);
+            }
+            return bytes;
+        }
     }
 
     private TableChunks chunks(Path tableDirectory)

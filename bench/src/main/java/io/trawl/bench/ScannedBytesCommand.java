@@ -138,7 +138,7 @@ final class ScannedBytesCommand
         return engine.execute(sql, session).bytesScanned();
     }
 
-    private static Query parseQuery(String sql)
+    static Query parseQuery(String sql)
     {
         if (StatementParser.parse(sql) instanceof TrinoStatement(Query query)) {
             return query;
@@ -164,7 +164,7 @@ final class ScannedBytesCommand
         }
     }
 
-    private static Path tableDirectory(TableScanNode scan)
+    static Path tableDirectory(TableScanNode scan)
     {
         return Path.of(URI.create(scan.table().storageDescriptor().location()));
     }
