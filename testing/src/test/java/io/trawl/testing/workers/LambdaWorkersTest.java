@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaWorkersTest
 {
     private static final String FUNCTION = "trawl-scan-worker";
-    private static final String QUICK_TIMEOUT_FUNCTION = "trawl-scan-worker-2s";
+    private static final String QUICK_TIMEOUT_FUNCTION = "trawl-scan-worker-10s";
 
     private static TpchS3Lake lake;
     private static LocalLambdaServer lambda;
@@ -66,7 +66,7 @@ class LambdaWorkersTest
         lake = TpchS3Lake.of(TpchFormat.PARQUET);
         lambda = LocalLambdaServer.start();
         lambda.register(function(FUNCTION, Duration.ofSeconds(60)));
-        lambda.register(function(QUICK_TIMEOUT_FUNCTION, Duration.ofSeconds(2)));
+        lambda.register(function(QUICK_TIMEOUT_FUNCTION, Duration.ofSeconds(10)));
         client = LambdaAsyncClient.builder()
                 .endpointOverride(lambda.endpoint())
                 .region(Region.US_EAST_1)
