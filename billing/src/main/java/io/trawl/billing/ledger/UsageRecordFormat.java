@@ -34,7 +34,8 @@ import static java.util.Objects.requireNonNull;
  * <p>Column types are chosen to round-trip exactly through Hive's Avro mapping (which the scan path applies):
  * text as {@code string}, byte counts as {@code long} (bigint), the cost as {@code decimal(38,10)} (Avro bytes
  * with the decimal logical type, the same scale as {@link PricingPolicy#COST_SCALE}), start and end as
- * {@code timestamp-millis} (timestamp, UTC), and the record's day as {@code date}.
+ * {@code timestamp-millis} (timestamp; each file says {@code writer.time.zone=UTC}, so readers show UTC wall time
+ * whatever their own zone), and the record's day as {@code date}.
  */
 public final class UsageRecordFormat
 {
@@ -84,6 +85,9 @@ public final class UsageRecordFormat
             .name("usage_date").type(DATE).noDefault()
             .endRecord();
 
+    /** Hive's file metadata key for the zone timestamps were written in (AvroHiveConstants.WRITER_TIME_ZONE). */
+    public static final String WRITER_TIME_ZONE = "writer.time.zone";
+
     private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
     private UsageRecordFormat() {}
@@ -107,6 +111,9 @@ public final class UsageRecordFormat
         record.put("usage_date", Math.toIntExact(usage.usageDate().toEpochDay()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(SCHEMA))) {
+            // Hive (and trino-hive-formats) read timestamp-millis as wall time in the file's writer.time.zone, and
+            // without it in the reader's own zone: say UTC so start_time reads back as the UTC instant it is
+            writer.setMeta(WRITER_TIME_ZONE, "UTC");
             writer.create(SCHEMA, bytes);
             writer.append(record);
         }

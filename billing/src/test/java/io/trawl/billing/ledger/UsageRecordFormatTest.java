@@ -57,6 +57,7 @@ class UsageRecordFormatTest
             assertThat(avro.get("usage_date")).as("date: days since the epoch").isEqualTo((int) LocalDate.of(2026, 12, 5).toEpochDay());
             assertThat(new BigDecimal(new java.math.BigInteger(((ByteBuffer) avro.get("cost")).array()), 10)).isEqualTo(new BigDecimal("0.0000476837"));
             assertThat(stream.hasNext()).as("one record per file").isFalse();
+            assertThat(stream.getMetaString("writer.time.zone")).as("Hive readers show the timestamps as UTC wall time").isEqualTo("UTC");
         }
     }
 
