@@ -13,9 +13,11 @@ import io.trawl.catalog.local.LocalCatalogStore;
 import io.trawl.cli.StatementRun;
 import io.trawl.cli.StatementRunner;
 import io.trawl.engine.EngineConfig;
+import io.trawl.engine.QueryControl;
 import io.trawl.engine.QueryEngine;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
+import io.trawl.engine.StatementKind;
 import io.trawl.engine.TaskStats;
 import io.trawl.engine.ddl.LocationValidator;
 import io.trawl.engine.scan.ScanProvider;
@@ -35,7 +37,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,7 +50,8 @@ import static java.util.Objects.requireNonNull;
  * each billed one is recorded in the usage ledger under the meta location ({@code <home>} or the
  * {@code TRAWL_CATALOG} location): {@code usage/yyyy/mm/dd/<queryId>.avro}, principal the session's user, work group
  * {@code primary}. Failed statements are free and not recorded (Athena's history shows them, its bill does not); the
- * ledger holds billed statements only. Reading system tables is free: a statement that read nothing but system
+ * ledger holds billed statements only. A statement cancelled through its {@link QueryControl} (its bytes-scanned
+ * cutoff, or the user) fails but is billed for the bytes it read before the cancel. Reading system tables is free: a statement that read nothing but system
  * tables ({@code system.billing.usage}) is not billed or recorded, so {@code trawl usage} does not change the usage it
  * reports, and one that also read lake tables is billed for the lake bytes only.
  */
@@ -157,16 +159,38 @@ public final class EmbeddedTrawl
     @Override
     public StatementRun run(String sql, Session session)
     {
-        String queryId = UUID.randomUUID().toString();
+        return run(sql, session, QueryControl.create());
+    }
+
+    /**
+     * As {@link #run(String, Session)}, under {@code control}: its id is the query id, and when it is cancelled (by its
+     * bytes-scanned cutoff or by the user) the statement fails but is billed, and recorded, for what it read before.
+     */
+    public StatementRun run(String sql, Session session, QueryControl control)
+    {
+        String queryId = control.queryId();
         Instant start = billing.clock().instant();
+        PricingPolicy policy = billing.prices().policyFor(billing.workGroup());
         // one engine per statement (cheap: the catalog, scan provider and its caches are shared) to see which system tables it read
         SystemTableUse systemTableUse = new SystemTableUse(systemTables);
         QueryEngine engine = new QueryEngine(catalog, systemTableUse, scanProvider, EngineConfig.defaults(), locations, Set.of());
-        QueryResult result = engine.execute(sql, session);
+        QueryResult result;
+        try {
+            result = engine.execute(sql, session, control);
+        }
+        catch (TrawlException e) {
+            if (control.isCancelled()) {
+                // the bytes of a cancelled statement are not split by table: all of them are billed
+                StatementType type = StatementTypes.of(sql, StatementKind.QUERY);
+                Charge charge = ChargingRules.charge(type, QueryOutcome.CANCELLED, control.bytesScanned(), policy);
+                record(UsageRecord.of(queryId, billing.workGroup(), session.user(), type, QueryOutcome.CANCELLED, charge, start, billing.clock().instant()));
+            }
+            // any other failure is free and not recorded
+            throw e;
+        }
         Instant end = billing.clock().instant();
 
         StatementType type = StatementTypes.of(sql, result.kind());
-        PricingPolicy policy = billing.prices().policyFor(billing.workGroup());
         long systemBytes = 0;
         for (TaskStats task : result.tasks()) {
             if (systemTableUse.qualifiedNames().contains(task.table())) {

@@ -7,6 +7,7 @@ import io.trawl.billing.ledger.UsageDates;
 import io.trawl.billing.ledger.UsageRecord;
 import io.trawl.cli.StatementRun;
 import io.trawl.cli.TestClock;
+import io.trawl.engine.QueryControl;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
 import io.trawl.error.TrawlException;
@@ -139,6 +140,26 @@ class EmbeddedBillingTest
         assertThat(run.result().bytesScanned()).as("read the small file and one ledger file").isGreaterThan(36);
         assertThat(run.charge().bytesScanned()).as("billed: the lake's 36 bytes").isEqualTo(36);
         assertThat(run.charge().billable()).isTrue();
+    }
+
+    @Test
+    void statementCancelledByItsCutoffFailsAndIsBilledForWhatItRead()
+            throws IOException
+    {
+        EmbeddedTrawl trawl = open(BillingConfig.defaults());
+        QueryControl control = QueryControl.withCutoff(MIB);
+
+        assertThatThrownBy(() -> trawl.run("SELECT count(*), sum(amount) FROM shop.big", session, control))
+                .isInstanceOf(TrawlException.class)
+                .hasMessage(QueryControl.SCAN_LIMIT_MESSAGE);
+
+        long read = control.bytesScanned();
+        assertThat(read).as("read past the cutoff before stopping").isGreaterThan(MIB);
+        UsageRecord record = trawl.ledger().find(control.queryId(), LocalDate.of(2026, 12, 5)).orElseThrow();
+        assertThat(record.outcome()).isEqualTo(io.trawl.billing.QueryOutcome.CANCELLED);
+        assertThat(record.bytesScanned()).as("billed for the bytes read before the cancel").isEqualTo(read);
+        assertThat(record.billedBytes()).as("with the usual rounding and minimum").isEqualTo(Math.max(10 * MIB, Math.ceilDiv(read, MIB) * MIB));
+        assertThat(record.cost()).isEqualTo(PricingPolicy.defaults().cost(read));
     }
 
     @Test
