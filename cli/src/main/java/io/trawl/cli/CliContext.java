@@ -50,7 +50,18 @@ public record CliContext(
                 System.in,
                 System.getenv(),
                 Path.of(System.getProperty("user.home")),
-                (home, s3) -> EmbeddedTrawl.open(home, s3, catalogLocation(System.getenv())));
+                (home, s3) -> EmbeddedTrawl.open(home, s3, catalogLocation(System.getenv()), billingSettings(System.getenv())));
+    }
+
+    /** The embedded engine's prices from TRAWL_PRICE_PER_TB, TRAWL_PRICE_CURRENCY, TRAWL_PRICE_UNIT and TRAWL_PRICE_VERSION. */
+    public static io.trawl.cli.embedded.BillingSettings billingSettings(Map<String, String> environment)
+    {
+        try {
+            return io.trawl.cli.embedded.BillingSettings.fromEnvironment(environment);
+        }
+        catch (IllegalArgumentException e) {
+            throw new io.trawl.error.TrawlException(io.trawl.error.ErrorCode.INVALID_ARGUMENT, "Invalid price setting: " + e.getMessage(), e);
+        }
     }
 
     /** TRAWL_CATALOG: where the catalog lives when not under the home directory (e.g. s3://bucket/meta/). */

@@ -1,6 +1,5 @@
 package io.trawl.cli;
 
-import io.trawl.billing.BilledBytes;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.cli.output.OutputFormat;
 import io.trawl.datagen.TpchFormat;
@@ -86,19 +85,19 @@ final class DemoCommand
         progress("Tables: %s.{%s}".formatted(SCHEMA, String.join(", ", TpchGenerator.tableNames())));
 
         session = session.withSchema(SCHEMA);
-        PricingPolicy pricing = PricingPolicy.defaults();
         for (DemoQuery query : QUERIES) {
             out.println();
             out.printf("-- TPC-H %s (%s)%n", query.name(), query.title());
             out.flush();
             long start = System.nanoTime();
-            QueryResult result = trawl.execute(query.sql(), session);
+            StatementRun run = trawl.run(query.sql(), session);
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            QueryResult result = run.result();
             OutputFormat.TABLE.print(result, out);
-            BilledBytes billed = pricing.billedBytes(result.bytesScanned());
+            PricingPolicy pricing = run.charge().policy();
             out.printf(Locale.ROOT, "Data scanned: %s (%,d bytes), billed %d MB, Athena-equivalent cost %s at %s/TB; %,d ms%n",
-                    humanBytes(result.bytesScanned()), result.bytesScanned(), billed.megabytes(),
-                    pricing.display(pricing.cost(result.bytesScanned())), pricing.display(pricing.pricePerTerabyte()), elapsedMillis);
+                    humanBytes(result.bytesScanned()), result.bytesScanned(), run.charge().billedBytes() / pricing.unit().bytesPerMegabyte(),
+                    run.charge().displayCost(), pricing.display(pricing.pricePerTerabyte()), elapsedMillis);
             out.flush();
         }
         out.println();

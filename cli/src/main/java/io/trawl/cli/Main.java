@@ -53,6 +53,7 @@ public final class Main
                 .addSubcommand("tables", new TablesCommand(context))
                 .addSubcommand("demo", new DemoCommand(context))
                 .addSubcommand("crawl", new CrawlCommand(context))
+                .addSubcommand("usage", new UsageCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(context.out())
                 .setErr(context.err())
@@ -74,7 +75,7 @@ public final class Main
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl, usage or demo");
     }
 
     private int reportFailure(Throwable exception, boolean debug)

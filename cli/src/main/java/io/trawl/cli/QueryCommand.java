@@ -1,5 +1,6 @@
 package io.trawl.cli;
 
+import io.trawl.billing.Charge;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.cli.output.OutputFormat;
 import io.trawl.engine.QueryResult;
@@ -17,10 +18,12 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -63,7 +66,7 @@ final class QueryCommand
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
-    @Option(names = "--timing", description = "After each statement print 'elapsed_ms=<n> bytes_scanned=<n> rows=<n>' to stderr")
+    @Option(names = "--timing", description = "After each statement print 'elapsed_ms=<n> bytes_scanned=<n> billed_bytes=<n> cost=<cost> rows=<n>' to stderr")
     boolean timing;
 
     @Option(names = "--dry-run", description = "Do not run the queries: print what each would scan and cost, estimated from partition pruning and Parquet "
@@ -103,18 +106,57 @@ final class QueryCommand
         if (dryRun) {
             return estimate(statements, trawl, session);
         }
+        List<Charge> billed = new ArrayList<>();
+        runAll(trawl, statements, session, billed);
+        // after a failure only its message is printed; what ran before it is billed all the same (see trawl usage)
+        printSummary(billed);
+        return 0;
+    }
+
+    private void runAll(StatementRunner trawl, List<String> statements, Session initialSession, List<Charge> billed)
+    {
+        Session session = initialSession;
         for (String statement : statements) {
             long start = System.nanoTime();
-            QueryResult result = trawl.execute(statement, session);
+            StatementRun run = trawl.run(statement, session);
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            QueryResult result = run.result();
             session = result.session();
             print(statement, result);
+            if (run.charge().billable()) {
+                billed.add(run.charge());
+            }
             if (timing) {
-                context.err().printf("elapsed_ms=%d bytes_scanned=%d rows=%d%n", elapsedMillis, result.bytesScanned(), result.rowCount());
+                context.err().printf("elapsed_ms=%d bytes_scanned=%d billed_bytes=%d cost=%s rows=%d%n",
+                        elapsedMillis, result.bytesScanned(), run.charge().billedBytes(), run.charge().displayCost(), result.rowCount());
                 context.err().flush();
             }
         }
-        return 0;
+    }
+
+    /**
+     * What the script's billed statements read and cost, on stderr (stdout keeps only results), as the Athena console
+     * shows "Data scanned" under a result: {@code Data scanned: 1.21 KB (1,234 bytes), billed 10 MB, cost $0.000048}.
+     * Nothing when nothing was billed (DDL only, system tables only).
+     */
+    private void printSummary(List<Charge> billed)
+    {
+        if (billed.isEmpty()) {
+            return;
+        }
+        long bytesScanned = 0;
+        long billedBytes = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (Charge charge : billed) {
+            bytesScanned += charge.bytesScanned();
+            billedBytes += charge.billedBytes();
+            cost = cost.add(charge.cost());
+        }
+        PricingPolicy policy = billed.getLast().policy();
+        context.err().printf(Locale.ROOT, "Data scanned: %s (%,d bytes), billed %,d MB, cost %s%s%n",
+                DemoCommand.humanBytes(bytesScanned), bytesScanned, billedBytes / policy.unit().bytesPerMegabyte(), policy.display(cost),
+                billed.size() == 1 ? "" : " (%d statements)".formatted(billed.size()));
+        context.err().flush();
     }
 
     /** A dry run runs nothing that reads data or changes anything: only queries (estimated) and USE. */

@@ -1,7 +1,13 @@
 package io.trawl.cli;
 
+import io.trawl.billing.ChargingRules;
+import io.trawl.billing.PricingPolicy;
+import io.trawl.billing.QueryOutcome;
+import io.trawl.cli.embedded.StatementTypes;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
+
+import java.util.UUID;
 
 /**
  * Where the CLI sends statements. The embedded engine today ({@link io.trawl.cli.embedded.EmbeddedTrawl});
@@ -15,4 +21,16 @@ public interface StatementRunner
      * @throws io.trawl.error.TrawlException when the statement fails; the message is for the user
      */
     QueryResult execute(String sql, Session session);
+
+    /**
+     * Runs one statement as {@link #execute} does and says what it was charged. A runner that bills (the embedded
+     * engine, which records usage) returns the charge it recorded; this default prices the result by Athena's rules
+     * at the default price, recording nothing.
+     */
+    default StatementRun run(String sql, Session session)
+    {
+        QueryResult result = execute(sql, session);
+        return new StatementRun(UUID.randomUUID().toString(), result,
+                ChargingRules.charge(StatementTypes.of(sql, result.kind()), QueryOutcome.SUCCEEDED, result.bytesScanned(), PricingPolicy.defaults()));
+    }
 }

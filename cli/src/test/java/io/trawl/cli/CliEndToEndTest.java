@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,11 +115,13 @@ class CliEndToEndTest
         Run run = trawl("query", "--timing", "--format", "csv", createAccounts(table) + "SELECT count(*) AS n FROM accounts");
 
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
-        assertThat(run.err().lines().toList()).as("one timing line per statement").hasSize(4);
-        assertThat(run.err().lines().toList().getLast())
-                .as("the SELECT read the whole file and returned one row")
-                .matches("elapsed_ms=\\d+ bytes_scanned=" + Files.size(table.resolve("part-0.csv")) + " rows=1");
-        assertThat(run.err().lines().toList().getFirst()).as("DDL reads nothing").matches("elapsed_ms=\\d+ bytes_scanned=0 rows=0");
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).as("one timing line per statement, then the summary").hasSize(5);
+        assertThat(lines.get(3))
+                .as("the SELECT read the whole file (36 bytes), returned one row, and is billed the 10 MB minimum")
+                .matches("elapsed_ms=\\d+ bytes_scanned=" + Files.size(table.resolve("part-0.csv")) + " billed_bytes=10485760 cost=\\$0\\.000048 rows=1");
+        assertThat(lines.getFirst()).as("DDL reads nothing and is free").matches("elapsed_ms=\\d+ bytes_scanned=0 billed_bytes=0 cost=\\$0\\.00 rows=0");
+        assertThat(lines.getLast()).as("summary").isEqualTo("Data scanned: 36 B (36 bytes), billed 10 MB, cost $0.000048");
     }
 
     @Test
@@ -219,7 +222,7 @@ class CliEndToEndTest
         Run run = trawl("query", "--timing", "--schema", "tpch", "SELECT sum(l_quantity) FROM lineitem");
 
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
-        Matcher timing = Pattern.compile("elapsed_ms=\\d+ bytes_scanned=(\\d+) rows=1").matcher(run.err());
+        Matcher timing = Pattern.compile("elapsed_ms=\\d+ bytes_scanned=(\\d+) billed_bytes=\\d+ cost=\\S+ rows=1").matcher(run.err());
         assertThat(timing.find()).as("timing line in %s", run.err()).isTrue();
         long bytesScanned = Long.parseLong(timing.group(1));
         assertThat(bytesScanned).as("one of 16 columns read: more than nothing, less than the file").isPositive().isLessThan(directorySize(lineitem) / 2);

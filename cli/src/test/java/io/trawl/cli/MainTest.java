@@ -76,7 +76,8 @@ class MainTest
                    1
                 (1 row)
                 """);
-        assertThat(err()).as("stderr").isEmpty();
+        assertThat(err()).as("stderr: the summary of what was billed (a query that reads nothing pays the 10 MB minimum)")
+                .isEqualTo("Data scanned: 0 B (0 bytes), billed 10 MB, cost $0.000048\n");
     }
 
     @Test
@@ -144,9 +145,10 @@ class MainTest
 
         assertThat(exitCode).as("exit code; stderr: %s", err()).isZero();
         assertThat(out()).as("tsv rows; DDL prints nothing in machine formats").isEqualTo("n\n1\n2\n3\n");
-        assertThat(err().lines().toList()).as("timing lines").hasSize(2);
-        assertThat(err().lines().toList().get(0)).matches("elapsed_ms=\\d+ bytes_scanned=123456 rows=3");
-        assertThat(err().lines().toList().get(1)).matches("elapsed_ms=\\d+ bytes_scanned=0 rows=0");
+        assertThat(err().lines().toList()).as("timing lines, then the summary").hasSize(3);
+        assertThat(err().lines().toList().get(0)).matches("elapsed_ms=\\d+ bytes_scanned=123456 billed_bytes=10485760 cost=\\$0\\.000048 rows=3");
+        assertThat(err().lines().toList().get(1)).as("DDL is free").matches("elapsed_ms=\\d+ bytes_scanned=0 billed_bytes=0 cost=\\$0\\.00 rows=0");
+        assertThat(err().lines().toList().get(2)).as("what the script was billed").isEqualTo("Data scanned: 120.56 KB (123,456 bytes), billed 10 MB, cost $0.000048");
     }
 
     @Test

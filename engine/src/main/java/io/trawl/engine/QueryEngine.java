@@ -4,6 +4,7 @@ import io.airlift.slice.Slices;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.engine.analyzer.QueryPlanner;
+import io.trawl.engine.analyzer.SystemTables;
 import io.trawl.engine.ddl.DdlExecutor;
 import io.trawl.engine.ddl.LocationValidator;
 import io.trawl.engine.dryrun.IoPlanJson;
@@ -45,6 +46,7 @@ import static java.util.Objects.requireNonNull;
 public final class QueryEngine
 {
     private final CatalogStore catalog;
+    private final SystemTables systemTables;
     private final ScanProvider scanProvider;
     private final EngineConfig config;
     private final DdlExecutor ddl;
@@ -61,14 +63,21 @@ public final class QueryEngine
 
     public QueryEngine(CatalogStore catalog, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers)
     {
-        this(catalog, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty());
+        this(catalog, SystemTables.NONE, scanProvider, config, locations, disabledOptimizers);
     }
 
-    private QueryEngine(CatalogStore catalog, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers,
+    /** With {@code systemTables} answering three-part names in their catalogs (e.g. {@code system.billing.usage}). */
+    public QueryEngine(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers)
+    {
+        this(catalog, systemTables, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty());
+    }
+
+    private QueryEngine(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers,
             java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers)
     {
         this.workers = requireNonNull(workers, "workers is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.systemTables = requireNonNull(systemTables, "systemTables is null");
         this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
         this.config = requireNonNull(config, "config is null");
         this.ddl = new DdlExecutor(catalog, locations, scanProvider);
@@ -81,7 +90,7 @@ public final class QueryEngine
      */
     public QueryEngine withWorkers(io.trawl.engine.fragment.RemoteWorkers remoteWorkers)
     {
-        return new QueryEngine(catalog, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers));
+        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers));
     }
 
     public QueryResult execute(String sql, Session session)
@@ -145,7 +154,7 @@ public final class QueryEngine
     private QueryResult createView(io.trino.sql.tree.CreateView create, String sql, Session session)
     {
         List<String> name = qualified(create.getName(), session);
-        OutputNode plan = new QueryPlanner(catalog, scanProvider, session).plan(create.getQuery());
+        OutputNode plan = new QueryPlanner(catalog, systemTables, scanProvider, session).plan(create.getQuery());
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < plan.names().size(); i++) {
             columns.add(new ResultColumn(plan.names().get(i), plan.outputs().get(i).type()));
@@ -203,7 +212,7 @@ public final class QueryEngine
     /** The optimized logical plan of a query. */
     public PlanNode plan(Query query, Session session)
     {
-        OutputNode plan = new QueryPlanner(catalog, scanProvider, session).plan(query);
+        OutputNode plan = new QueryPlanner(catalog, systemTables, scanProvider, session).plan(query);
         return new Optimizer(new io.trawl.engine.analyzer.Estimates(scanProvider), disabledOptimizers).optimize(plan);
     }
 

@@ -1,21 +1,41 @@
 package io.trawl.cli.embedded;
 
+import io.trawl.billing.Charge;
+import io.trawl.billing.ChargingRules;
+import io.trawl.billing.PricingPolicy;
+import io.trawl.billing.QueryOutcome;
+import io.trawl.billing.StatementType;
+import io.trawl.billing.ledger.LedgerWrite;
+import io.trawl.billing.ledger.UsageLedger;
+import io.trawl.billing.ledger.UsageRecord;
+import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.local.LocalCatalogStore;
+import io.trawl.cli.StatementRun;
 import io.trawl.cli.StatementRunner;
 import io.trawl.engine.EngineConfig;
+import io.trawl.engine.QueryControl;
 import io.trawl.engine.QueryEngine;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
+import io.trawl.engine.StatementKind;
+import io.trawl.engine.TaskStats;
+import io.trawl.engine.ddl.LocationValidator;
+import io.trawl.engine.scan.ScanProvider;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.LakeScanProvider;
 import io.trawl.scan.store.ObjectStoreLocationValidator;
 import io.trawl.scan.store.RoutingObjectStore;
 import io.trawl.scan.store.s3.S3Config;
+import io.trawl.scan.usage.ObjectStoreLedgerStorage;
+import io.trawl.scan.usage.UsageSystemTables;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -25,17 +45,37 @@ import static java.util.Objects.requireNonNull;
  * local files ({@code file://} locations) and S3 ({@code s3://}, through the given {@link S3Config}: AWS, or
  * LocalStack/MinIO with an endpoint), and {@code <home>/lake} is where the CLI puts data it makes (the demo's
  * TPC-H tables). A table's LOCATION is checked against its storage at CREATE (an S3 bucket must exist).
+ *
+ * <p>Billing: every statement is charged by Athena's rules ({@link ChargingRules}) at the work group's price, and
+ * each billed one is recorded in the usage ledger under the meta location ({@code <home>} or the
+ * {@code TRAWL_CATALOG} location): {@code usage/yyyy/mm/dd/<queryId>.avro}, principal the session's user, work group
+ * {@code primary}. Failed statements are free and not recorded (Athena's history shows them, its bill does not); the
+ * ledger holds billed statements only. A statement cancelled through its {@link QueryControl} (its bytes-scanned
+ * cutoff, or the user) fails but is billed for the bytes it read before the cancel. Reading system tables is free: a statement that read nothing but system
+ * tables ({@code system.billing.usage}) is not billed or recorded, so {@code trawl usage} does not change the usage it
+ * reports, and one that also read lake tables is billed for the lake bytes only.
  */
 public final class EmbeddedTrawl
         implements StatementRunner
 {
     private final Path home;
-    private final QueryEngine engine;
+    private final CatalogStore catalog;
+    private final UsageSystemTables systemTables;
+    private final ScanProvider scanProvider;
+    private final LocationValidator locations;
+    private final UsageLedger ledger;
+    private final BillingSettings billing;
 
-    private EmbeddedTrawl(Path home, QueryEngine engine)
+    private EmbeddedTrawl(Path home, CatalogStore catalog, UsageSystemTables systemTables, ScanProvider scanProvider, LocationValidator locations, UsageLedger ledger,
+            BillingSettings billing)
     {
         this.home = requireNonNull(home, "home is null");
-        this.engine = requireNonNull(engine, "engine is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.systemTables = requireNonNull(systemTables, "systemTables is null");
+        this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
+        this.locations = requireNonNull(locations, "locations is null");
+        this.ledger = requireNonNull(ledger, "ledger is null");
+        this.billing = requireNonNull(billing, "billing is null");
     }
 
     /** Opens Trawl's state at {@code home}, creating the directories on first use; S3 is AWS's, default chain. */
@@ -47,37 +87,45 @@ public final class EmbeddedTrawl
     /** Opens Trawl's state at {@code home}, with {@code s3://} locations read as {@code s3} says. */
     public static EmbeddedTrawl open(Path home, S3Config s3)
     {
-        return open(home, s3, java.util.Optional.empty());
+        return open(home, s3, Optional.empty());
     }
 
     /**
      * As {@link #open(Path, S3Config)}, with the catalog kept at {@code catalogLocation} ({@code s3://bucket/meta/}
      * or {@code file:///dir/}) as lake-native JSON documents with conditional writes, so several processes
-     * (CLI runs, API instances) can share one catalog; empty keeps it under {@code <home>/catalog}.
+     * (CLI runs, API instances) can share one catalog; empty keeps it under {@code <home>/catalog}. The usage ledger
+     * lives next to the catalog: {@code <catalogLocation>/usage/}, else {@code <home>/usage/}.
      */
-    public static EmbeddedTrawl open(Path home, S3Config s3, java.util.Optional<java.net.URI> catalogLocation)
+    public static EmbeddedTrawl open(Path home, S3Config s3, Optional<URI> catalogLocation)
+    {
+        return open(home, s3, catalogLocation, BillingSettings.defaults());
+    }
+
+    /** As {@link #open(Path, S3Config, Optional)}, billing with {@code billing}'s prices, work group and clock. */
+    public static EmbeddedTrawl open(Path home, S3Config s3, Optional<URI> catalogLocation, BillingSettings billing)
     {
         requireNonNull(s3, "s3 is null");
+        requireNonNull(catalogLocation, "catalogLocation is null");
         Path absoluteHome = home.toAbsolutePath();
+        URI metaLocation = catalogLocation.orElse(absoluteHome.toUri());
         try {
             Files.createDirectories(absoluteHome.resolve("catalog"));
             Files.createDirectories(absoluteHome.resolve("lake"));
+            if ("file".equals(metaLocation.getScheme())) {
+                // on local disk a table location must exist, even before the first billed query
+                Files.createDirectories(Path.of(ObjectStoreLedgerStorage.usageLocation(metaLocation)));
+            }
         }
         catch (IOException e) {
             throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot create Trawl's home directory %s: %s".formatted(absoluteHome, e.getMessage()), e);
         }
         // the S3 client is built on the first s3:// location, so local-only use never resolves AWS credentials
         RoutingObjectStore store = RoutingObjectStore.create(s3);
-        io.trawl.catalog.CatalogStore catalog = catalogLocation
-                .<io.trawl.catalog.CatalogStore>map(location -> new io.trawl.catalog.lake.LakeCatalogStore(new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, location)))
+        CatalogStore catalog = catalogLocation
+                .<CatalogStore>map(location -> new io.trawl.catalog.lake.LakeCatalogStore(new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, location)))
                 .orElseGet(() -> new LocalCatalogStore(absoluteHome.resolve("catalog")));
-        QueryEngine engine = new QueryEngine(
-                catalog,
-                LakeScanProvider.create(store),
-                EngineConfig.defaults(),
-                new ObjectStoreLocationValidator(store),
-                Set.of());
-        return new EmbeddedTrawl(absoluteHome, engine);
+        return new EmbeddedTrawl(absoluteHome, catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), new ObjectStoreLocationValidator(store),
+                new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation)), billing);
     }
 
     public Path home()
@@ -91,9 +139,85 @@ public final class EmbeddedTrawl
         return home.resolve("lake");
     }
 
+    /** The usage ledger this Trawl records billed statements in. */
+    public UsageLedger ledger()
+    {
+        return ledger;
+    }
+
     @Override
     public QueryResult execute(String sql, Session session)
     {
-        return engine.execute(sql, session);
+        return run(sql, session).result();
+    }
+
+    /**
+     * Runs the statement, charges it and, when billed, records it in the usage ledger before returning.
+     *
+     * @throws TrawlException when the statement fails (nothing is billed), or when its usage cannot be recorded
+     */
+    @Override
+    public StatementRun run(String sql, Session session)
+    {
+        return run(sql, session, QueryControl.create());
+    }
+
+    /**
+     * As {@link #run(String, Session)}, under {@code control}: its id is the query id, and when it is cancelled (by its
+     * bytes-scanned cutoff or by the user) the statement fails but is billed, and recorded, for what it read before.
+     */
+    public StatementRun run(String sql, Session session, QueryControl control)
+    {
+        String queryId = control.queryId();
+        Instant start = billing.clock().instant();
+        PricingPolicy policy = billing.prices().policyFor(billing.workGroup());
+        // one engine per statement (cheap: the catalog, scan provider and its caches are shared) to see which system tables it read
+        SystemTableUse systemTableUse = new SystemTableUse(systemTables);
+        QueryEngine engine = new QueryEngine(catalog, systemTableUse, scanProvider, EngineConfig.defaults(), locations, Set.of());
+        QueryResult result;
+        try {
+            result = engine.execute(sql, session, control);
+        }
+        catch (TrawlException e) {
+            if (control.isCancelled()) {
+                // the bytes of a cancelled statement are not split by table: all of them are billed
+                StatementType type = StatementTypes.of(sql, StatementKind.QUERY);
+                Charge charge = ChargingRules.charge(type, QueryOutcome.CANCELLED, control.bytesScanned(), policy);
+                record(UsageRecord.of(queryId, billing.workGroup(), session.user(), type, QueryOutcome.CANCELLED, charge, start, billing.clock().instant()));
+            }
+            // any other failure is free and not recorded
+            throw e;
+        }
+        Instant end = billing.clock().instant();
+
+        StatementType type = StatementTypes.of(sql, result.kind());
+        long systemBytes = 0;
+        for (TaskStats task : result.tasks()) {
+            if (systemTableUse.qualifiedNames().contains(task.table())) {
+                systemBytes += task.bytesScanned();
+            }
+        }
+        long lakeBytes = result.bytesScanned() - systemBytes;
+        Charge charge = systemTableUse.any() && lakeBytes == 0
+                ? Charge.free(lakeBytes, policy)
+                : ChargingRules.charge(type, QueryOutcome.SUCCEEDED, lakeBytes, policy);
+        if (charge.billable()) {
+            record(UsageRecord.of(queryId, billing.workGroup(), session.user(), type, QueryOutcome.SUCCEEDED, charge, start, end));
+        }
+        return new StatementRun(queryId, result, charge);
+    }
+
+    private void record(UsageRecord usage)
+    {
+        LedgerWrite write;
+        try {
+            write = ledger.record(usage);
+        }
+        catch (IOException | RuntimeException e) {
+            throw new TrawlException(ErrorCode.STORAGE_ERROR, "Query %s ran, but its usage could not be recorded: %s".formatted(usage.queryId(), e.getMessage()), e);
+        }
+        if (write instanceof LedgerWrite.Conflict conflict) {
+            throw new TrawlException(ErrorCode.INTERNAL_ERROR, conflict.message());
+        }
     }
 }

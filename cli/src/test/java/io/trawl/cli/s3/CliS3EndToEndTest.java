@@ -1,7 +1,10 @@
 package io.trawl.cli.s3;
 
+import io.trawl.billing.BillingConfig;
 import io.trawl.cli.CliContext;
 import io.trawl.cli.Main;
+import io.trawl.cli.TestClock;
+import io.trawl.cli.embedded.BillingSettings;
 import io.trawl.cli.embedded.EmbeddedTrawl;
 import io.trawl.testing.s3.S3TestServer;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -87,6 +91,36 @@ class CliS3EndToEndTest
     }
 
     @Test
+    void usageLedgerLivesNextToTheCatalogOnS3AndTrawlUsageReadsIt()
+            throws IOException
+    {
+        S3TestServer server = S3TestServer.shared();
+        String run = "cli-" + UUID.randomUUID();
+        URI table = server.location(run + "/accounts/");
+        try (OutputStream out = server.store().create(table.resolve("part-0.csv"))) {
+            out.write("1,alice\n2,bob\n".getBytes(StandardCharsets.UTF_8));
+        }
+        URI meta = server.location(run + "/meta/");
+        Map<String, String> environment = Map.of("TRAWL_CATALOG", meta.toString(), "TRAWL_S3_ENDPOINT", server.config().endpoint().orElseThrow().toString());
+
+        Run query = trawl(server, environment, "query", "--format", "csv",
+                "CREATE DATABASE IF NOT EXISTS shared; CREATE EXTERNAL TABLE shared.people (id int, name string) ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' "
+                        + "STORED AS TEXTFILE LOCATION '" + table + "'; SELECT count(*) AS n FROM shared.people");
+        assertThat(query.exitCode()).as("stderr: %s", query.err()).isZero();
+        assertThat(query.err()).isEqualTo("Data scanned: 14 B (14 bytes), billed 10 MB, cost $0.000048\n");
+
+        assertThat(server.store().list(meta.resolve("usage/")).stream().map(object -> meta.relativize(object.location()).toString().replaceAll("[0-9a-f-]{36}", "<id>")).toList())
+                .as("one record, on S3, in the folder of the clock's day").containsExactly("usage/2026/12/05/<id>.avro");
+        Run usage = trawl(server, environment, "usage", "--format", "csv");
+        assertThat(usage.exitCode()).as("stderr: %s", usage.err()).isZero();
+        assertThat(usage.out()).isEqualTo("""
+                period,workgroup,principal,queries,bytes_scanned,billed_bytes,cost,currency
+                2026-12-05,primary,%1$s,1,14,10485760,0.0000476837,USD
+                total,"","",1,14,10485760,0.0000476837,USD
+                """.formatted(System.getProperty("user.name")));
+    }
+
+    @Test
     void createTableOnAMissingBucketFailsNamingTheLocation()
     {
         S3TestServer server = S3TestServer.shared();
@@ -123,7 +157,8 @@ class CliS3EndToEndTest
                 new ByteArrayInputStream(new byte[0]),
                 environment,
                 temporary.resolve("user-home"),
-                (home, s3) -> EmbeddedTrawl.open(home, s3, CliContext.catalogLocation(environment)));
+                (home, s3) -> EmbeddedTrawl.open(home, s3, CliContext.catalogLocation(environment),
+                        new BillingSettings(BillingConfig.defaults(), BillingSettings.DEFAULT_WORK_GROUP, new TestClock(Instant.parse("2026-12-05T12:00:00Z")))));
         int exitCode = new Main(context).run(args);
         return new Run(exitCode, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
     }

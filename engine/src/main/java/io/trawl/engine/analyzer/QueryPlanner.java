@@ -105,6 +105,7 @@ import static io.trino.spi.type.BooleanType.BOOLEAN;
 public final class QueryPlanner
 {
     private final CatalogStore catalog;
+    private final SystemTables systemTables;
     private final Session session;
     private final SymbolAllocator symbols = new SymbolAllocator();
     private final Estimates estimates;
@@ -113,7 +114,13 @@ public final class QueryPlanner
 
     public QueryPlanner(CatalogStore catalog, ScanProvider scanProvider, Session session)
     {
+        this(catalog, SystemTables.NONE, scanProvider, session);
+    }
+
+    public QueryPlanner(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, Session session)
+    {
         this.catalog = catalog;
+        this.systemTables = java.util.Objects.requireNonNull(systemTables, "systemTables is null");
         this.session = session;
         this.estimates = new Estimates(scanProvider);
     }
@@ -406,8 +413,11 @@ public final class QueryPlanner
         }
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : session.schema();
         String tableName = parts.getLast();
-        Table metadata = catalog.findTable(schema, tableName).orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND,
-                Locations.prefix(table) + "Table '%s.%s' does not exist".formatted(schema, tableName)));
+        Table metadata = parts.size() == 3 && systemTables.catalogs().contains(parts.getFirst())
+                ? systemTables.find(parts.getFirst(), schema, tableName).orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND,
+                        Locations.prefix(table) + "Table '%s' does not exist".formatted(String.join(".", parts))))
+                : catalog.findTable(schema, tableName).orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND,
+                        Locations.prefix(table) + "Table '%s.%s' does not exist".formatted(schema, tableName)));
         if (Table.VIRTUAL_VIEW.equals(metadata.tableType())) {
             String text = metadata.viewOriginalText().orElseThrow(() -> new TrawlException(ErrorCode.INTERNAL_ERROR, "View " + metadata.qualifiedName() + " has no text"));
             Query viewQuery = (Query) new io.trino.sql.parser.SqlParser().createStatement(text);

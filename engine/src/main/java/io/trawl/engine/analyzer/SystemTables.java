@@ -1,0 +1,43 @@
+package io.trawl.engine.analyzer;
+
+import io.trawl.catalog.Table;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tables that live outside the catalog under a catalog name of their own, named with three parts
+ * {@code catalog.schema.table} (e.g. {@code system.billing.usage}). A three-part name whose first part is one of
+ * {@link #catalogs()} resolves here only, and an unknown table there is an error; any other first part (Athena's
+ * {@code awsdatacatalog}) names the ordinary catalog, as before. What such a name resolves to is an ordinary table
+ * definition, read by the ordinary scan path.
+ */
+public interface SystemTables
+{
+    /**
+     * The table parameter that marks a definition as a system table, valued with its three-part name: what reads it
+     * can tell system data (e.g. the usage ledger, whose reads are not billed) from lake data.
+     */
+    String SYSTEM_TABLE_PARAMETER = "trawl.system.table";
+
+    SystemTables NONE = new SystemTables()
+    {
+        @Override
+        public Set<String> catalogs()
+        {
+            return Set.of();
+        }
+
+        @Override
+        public Optional<Table> find(String catalog, String schema, String table)
+        {
+            return Optional.empty();
+        }
+    };
+
+    /** The catalog names served here, lower case. */
+    Set<String> catalogs();
+
+    /** The table {@code catalog.schema.table} (all lower case), if there is one. */
+    Optional<Table> find(String catalog, String schema, String table);
+}
