@@ -112,9 +112,10 @@ public final class QueryEngine
             Statement statement = ((TrinoStatement) parsed).statement();
             return switch (statement) {
                 case Query query -> runQuery(query, session, control);
-                case Explain explain when explain.getStatement() instanceof Query query && isDistributed(explain) ->
-                        textResult(StatementKind.UTILITY, "Query Plan", explainDistributed(plan(query, session)), 0, session);
-                case Explain explain when explain.getStatement() instanceof Query query && isIoExplain(explain) ->
+                case Explain explain when explain.getStatement() instanceof Query query && hasType(explain, ExplainType.Type.DISTRIBUTED) ->
+                        textResult(StatementKind.UTILITY, "Query Plan", new io.trawl.engine.fragment.DistributedExplain(scanProvider,
+                                io.trawl.engine.execution.PartitionSource.catalog(catalog), workers, config.scanThreads()).explain(plan(query, session)), 0, session);
+                case Explain explain when explain.getStatement() instanceof Query query && hasType(explain, ExplainType.Type.IO) ->
                         textResult(StatementKind.UTILITY, "Query Plan", IoPlanJson.render(estimate(query, session), pricing), 0, session);
                 case Explain explain when explain.getStatement() instanceof Query query ->
                         textResult(StatementKind.UTILITY, "Query Plan", PlanPrinter.print(plan(query, session)), 0, session);
@@ -197,10 +198,10 @@ public final class QueryEngine
         return new ScanEstimator(scanProvider, io.trawl.engine.execution.PartitionSource.catalog(catalog)).estimate(plan(query, session));
     }
 
-    /** {@code EXPLAIN (TYPE IO)}: Trino's input/output plan; Trawl's is the dry run. */
-    private static boolean isIoExplain(Explain explain)
+    /** {@code EXPLAIN (TYPE IO)} is Trino's input/output plan (Trawl's dry run); {@code TYPE DISTRIBUTED} its fragments and tasks. */
+    private static boolean hasType(Explain explain, ExplainType.Type type)
     {
-        return explain.getOptions().stream().anyMatch(option -> option instanceof ExplainType type && type.getType() == ExplainType.Type.IO);
+        return explain.getOptions().stream().anyMatch(option -> option instanceof ExplainType explainType && explainType.getType() == type);
     }
 
     private static String firstWords(String sql)
@@ -243,73 +244,12 @@ public final class QueryEngine
         for (int i = 0; i < output.names().size(); i++) {
             columns.add(new ResultColumn(output.names().get(i), output.outputs().get(i).type()));
         }
-        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned, session, planner.taskStats());
-    }
-
-    private static boolean isDistributed(Explain explain)
-    {
-        return explain.getOptions().stream().anyMatch(option -> option instanceof io.trino.sql.tree.ExplainType type && type.getType() == io.trino.sql.tree.ExplainType.Type.DISTRIBUTED);
-    }
-
-    /**
-     * EXPLAIN (TYPE DISTRIBUTED): the coordinator's fragment with each scan fragment cut out as a remote source,
-     * then every scan fragment with the tasks it would run as (from the table's real splits: the listing and
-     * Parquet footers are read, not billed), their count and input bytes per task.
-     */
-    private String explainDistributed(PlanNode plan)
-    {
-        java.util.Map<PlanNode, Integer> fragmentIds = new java.util.IdentityHashMap<>();
-        List<PlanNode> fragments = new ArrayList<>();
-        collectFragments(plan, fragmentIds, fragments);
-        StringBuilder text = new StringBuilder("Fragment 0 [COORDINATOR]\n");
-        text.append(indent(PlanPrinter.print(plan, node -> java.util.Optional.ofNullable(fragmentIds.get(node)).map(id -> "RemoteSource[fragment " + id + "]"))));
-        String runtime = workers.map(remote -> "remote workers (" + remote.runner().getClass().getSimpleName() + ", " + remote.runner().parallelism() + " at once)")
-                .orElse("in-process scan threads (" + config.scanThreads() + ")");
-        io.trawl.engine.execution.PartitionSource partitionSource = io.trawl.engine.execution.PartitionSource.catalog(catalog);
-        for (int i = 0; i < fragments.size(); i++) {
-            PlanNode fragment = io.trawl.engine.execution.LocalExecutionPlanner.remoteFragment(fragments.get(i)).orElse(fragments.get(i));
-            io.trawl.engine.plan.TableScanNode scan = scanOf(fragment);
-            List<io.trawl.engine.scan.ScanSplit> splits = partitionSource.partitions(scan.table(), scan.domain())
-                    .map(registered -> scanProvider.planSplits(scan.table(), registered, scan.domain(), io.trawl.engine.scan.ByteMeter.NONE))
-                    .orElseGet(() -> scanProvider.planSplits(scan.table(), scan.domain(), io.trawl.engine.scan.ByteMeter.NONE));
-            List<List<io.trawl.engine.scan.ScanSplit>> tasks = workers
-                    .map(remote -> io.trawl.engine.fragment.TaskSizing.group(splits, remote.targetTaskBytes(), remote.runner().parallelism(), io.trawl.engine.execution.RemoteScans.DEFAULT_MAX_TASKS_PER_SCAN))
-                    .orElseGet(() -> splits.stream().map(List::of).toList());
-            long inputBytes = splits.stream().mapToLong(io.trawl.engine.scan.ScanSplit::length).sum();
-            java.util.LongSummaryStatistics perTask = tasks.stream().mapToLong(task -> task.stream().mapToLong(io.trawl.engine.scan.ScanSplit::length).sum()).summaryStatistics();
-            text.append("\nFragment ").append(i + 1).append(" [SCAN ").append(scan.table().qualifiedName()).append("] on ").append(runtime).append('\n')
-                    .append("    tasks: ").append(tasks.size()).append(", splits: ").append(splits.size()).append(", input bytes: ").append(inputBytes);
-            if (!tasks.isEmpty()) {
-                text.append(" (per task: min ").append(perTask.getMin()).append(", avg ").append(Math.round(perTask.getAverage())).append(", max ").append(perTask.getMax()).append(')');
-            }
-            text.append('\n').append(indent(PlanPrinter.print(fragment)));
-        }
-        return text.toString();
-    }
-
-    /** The nodes whose subtrees run as scan tasks, in plan order, numbered from 1. */
-    private static void collectFragments(PlanNode node, java.util.Map<PlanNode, Integer> ids, List<PlanNode> fragments)
-    {
-        if (io.trawl.engine.execution.LocalExecutionPlanner.remoteFragment(node).isPresent() || io.trawl.engine.execution.LocalExecutionPlanner.isScanChain(node)) {
-            fragments.add(node);
-            ids.put(node, fragments.size());
-            return;
-        }
-        node.sources().forEach(source -> collectFragments(source, ids, fragments));
-    }
-
-    private static io.trawl.engine.plan.TableScanNode scanOf(PlanNode node)
-    {
-        PlanNode current = node;
-        while (!(current instanceof io.trawl.engine.plan.TableScanNode scan)) {
-            current = current.sources().getFirst();
-        }
-        return scan;
-    }
-
-    private static String indent(String text)
-    {
-        return text.lines().map(line -> "    " + line).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        Set<String> systemTablesRead = ScanEstimator.tableScans(plan).stream()
+                .map(io.trawl.engine.plan.TableScanNode::table)
+                .filter(LocalExecutionPlanner::isSystemTable)
+                .map(table -> table.parameters().get(SystemTables.SYSTEM_TABLE_PARAMETER))
+                .collect(java.util.stream.Collectors.toSet());
+        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned, session, planner.taskStats(), systemTablesRead);
     }
 
     /** EXPLAIN ANALYZE's execution summary: totals, then one line per scan task. */

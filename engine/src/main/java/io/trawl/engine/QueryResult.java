@@ -3,12 +3,15 @@ package io.trawl.engine;
 import io.trino.spi.Page;
 
 import java.util.List;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The complete result of one statement: its columns, its rows as Trino Pages, what it read from storage
  * (in total and per scan task), and the session to use for the next statement (changed by {@code USE}).
+ * {@code systemTablesRead} names the system tables it read (three-part names, e.g. the usage ledger), whose scan
+ * tasks report their table by that name: what a caller that does not bill them subtracts from {@code bytesScanned}.
  */
 public record QueryResult(
         StatementKind kind,
@@ -16,7 +19,8 @@ public record QueryResult(
         List<Page> pages,
         long bytesScanned,
         Session session,
-        List<TaskStats> tasks)
+        List<TaskStats> tasks,
+        Set<String> systemTablesRead)
 {
     public QueryResult
     {
@@ -25,12 +29,19 @@ public record QueryResult(
         pages = List.copyOf(requireNonNull(pages, "pages is null"));
         requireNonNull(session, "session is null");
         tasks = List.copyOf(requireNonNull(tasks, "tasks is null"));
+        systemTablesRead = Set.copyOf(requireNonNull(systemTablesRead, "systemTablesRead is null"));
+    }
+
+    /** A query's result that read no system tables. */
+    public QueryResult(StatementKind kind, List<ResultColumn> columns, List<Page> pages, long bytesScanned, Session session, List<TaskStats> tasks)
+    {
+        this(kind, columns, pages, bytesScanned, session, tasks, Set.of());
     }
 
     /** A result that ran no scan tasks (DDL, metadata statements). */
     public QueryResult(StatementKind kind, List<ResultColumn> columns, List<Page> pages, long bytesScanned, Session session)
     {
-        this(kind, columns, pages, bytesScanned, session, List.of());
+        this(kind, columns, pages, bytesScanned, session, List.of(), Set.of());
     }
 
     public long rowCount()

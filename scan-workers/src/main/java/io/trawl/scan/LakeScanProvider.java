@@ -363,7 +363,7 @@ public final class LakeScanProvider
     public void addFileMetadata(Table table, ScanSplit split, byte[] metadata)
     {
         if (FileFormat.of(table) == FileFormat.PARQUET) {
-            parquet.addShippedFooter(URI.create(split.path()), split.fileSize(), metadata);
+            parquet.addShippedFooter(URI.create(split.path()), split.fileSize(), split.lastModified(), metadata);
         }
     }
 

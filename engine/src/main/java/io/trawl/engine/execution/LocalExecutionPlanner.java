@@ -207,6 +207,22 @@ public final class LocalExecutionPlanner
         return fragment.filter(io.trawl.engine.fragment.TaskCodec::isShippable);
     }
 
+    /** A table outside the catalog (the usage ledger), marked so by {@link io.trawl.engine.analyzer.SystemTables}. */
+    public static boolean isSystemTable(io.trawl.catalog.Table table)
+    {
+        return table.parameters().containsKey(io.trawl.engine.analyzer.SystemTables.SYSTEM_TABLE_PARAMETER);
+    }
+
+    /** The table scan at the bottom of a scan fragment (each node of one has exactly one source). */
+    public static TableScanNode fragmentScan(PlanNode fragment)
+    {
+        PlanNode current = fragment;
+        while (!(current instanceof TableScanNode scan)) {
+            current = current.sources().getFirst();
+        }
+        return scan;
+    }
+
     /** A node planned as remote scan tasks, with the coordinator's final top-N or limit above them. */
     private Optional<Operator> shipped(PlanNode node)
     {

@@ -3,7 +3,10 @@ package io.trawl.engine.execution;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.Partition;
 import io.trawl.catalog.Table;
+import io.trawl.engine.scan.ByteMeter;
 import io.trawl.engine.scan.PartitionFolder;
+import io.trawl.engine.scan.ScanProvider;
+import io.trawl.engine.scan.ScanSplit;
 import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
@@ -22,6 +25,19 @@ public interface PartitionSource
 
     /** The registered partitions matching the predicate, or empty when storage should find the partitions. */
     Optional<List<PartitionFolder>> partitions(Table table, TupleDomain<String> predicate);
+
+    /**
+     * The splits a scan of {@code table} reads: the files of its registered partitions that match, or, when
+     * storage finds the partitions, of whatever {@code storage} lists and prunes. Planning reads (Parquet
+     * footers) go to {@code meter}.
+     */
+    default List<ScanSplit> planSplits(ScanProvider storage, Table table, TupleDomain<String> predicate, ByteMeter meter)
+    {
+        Optional<List<PartitionFolder>> registered = partitions(table, predicate);
+        return registered.isPresent()
+                ? storage.planSplits(table, registered.get(), predicate, meter)
+                : storage.planSplits(table, predicate, meter);
+    }
 
     static PartitionSource catalog(CatalogStore catalog)
     {

@@ -7,7 +7,6 @@ import io.trawl.engine.operator.Operator;
 import io.trawl.engine.plan.PlanNode;
 import io.trawl.engine.plan.TableScanNode;
 import io.trawl.engine.scan.ByteMeter;
-import io.trawl.engine.scan.PartitionFolder;
 import io.trawl.engine.scan.ScanProvider;
 import io.trawl.engine.scan.ScanSplit;
 import io.trawl.error.ErrorCode;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -56,20 +54,11 @@ final class RemoteScanOperator
     {
         this.remote = remote;
         this.fragment = fragment;
-        this.scan = scanOf(fragment);
+        this.scan = LocalExecutionPlanner.fragmentScan(fragment);
         this.scanProvider = scanProvider;
         this.meter = meter;
         this.partitions = partitions;
         this.taskStats = taskStats;
-    }
-
-    private static TableScanNode scanOf(PlanNode node)
-    {
-        PlanNode current = node;
-        while (!(current instanceof TableScanNode scan)) {
-            current = current.sources().getFirst();
-        }
-        return scan;
     }
 
     @Override
@@ -126,10 +115,7 @@ final class RemoteScanOperator
 
     private void start()
     {
-        Optional<List<PartitionFolder>> registered = partitions.partitions(scan.table(), scan.domain());
-        List<ScanSplit> splits = registered.isPresent()
-                ? scanProvider.planSplits(scan.table(), registered.get(), scan.domain(), meter)
-                : scanProvider.planSplits(scan.table(), scan.domain(), meter);
+        List<ScanSplit> splits = partitions.planSplits(scanProvider, scan.table(), scan.domain(), meter);
         List<List<ScanSplit>> groups = io.trawl.engine.fragment.TaskSizing.group(splits, remote.targetTaskBytes(), remote.runner().parallelism(), remote.maxTasksPerScan());
         remainingTasks = groups.size();
         for (List<ScanSplit> group : groups) {

@@ -14,7 +14,6 @@ import io.trino.spi.predicate.TupleDomain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -108,10 +107,7 @@ final class ScanOperator
             remainingTasks = 0;
             return;
         }
-        Optional<List<io.trawl.engine.scan.PartitionFolder>> registered = partitions.partitions(table, domain);
-        List<ScanSplit> splits = registered.isPresent()
-                ? scanProvider.planSplits(table, registered.get(), domain, meter)
-                : scanProvider.planSplits(table, domain, meter);
+        List<ScanSplit> splits = partitions.planSplits(scanProvider, table, domain, meter);
         remainingTasks = splits.size();
         if (splits.isEmpty()) {
             return;

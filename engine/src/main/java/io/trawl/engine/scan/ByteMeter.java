@@ -7,6 +7,10 @@ package io.trawl.engine.scan;
 @FunctionalInterface
 public interface ByteMeter
 {
+    /**
+     * For reads no query pays for now (statistics, EXPLAIN). A provider that caches what such reads fetched
+     * (Parquet footers) bills it to the next query that uses the cached copy, as if that query had fetched it.
+     */
     ByteMeter NONE = bytes -> {};
 
     void record(long bytes);

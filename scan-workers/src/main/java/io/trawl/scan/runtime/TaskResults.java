@@ -22,6 +22,7 @@ public final class TaskResults
 {
     private final ObjectStore spillStore;
     private final java.util.concurrent.atomic.AtomicLong spilledResultsRead = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Map<String, String> spillLocations = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TaskResults(ObjectStore spillStore)
     {
@@ -67,9 +68,19 @@ public final class TaskResults
         }
     }
 
-    /** Deletes everything spilled for the query under {@code spillLocation}. */
-    public void deleteSpills(String spillLocation, String queryId)
+    /** Notes where a task about to run may spill, so {@link #queryFinished} knows what to remove. */
+    public void expect(io.trawl.engine.fragment.ScanTask task)
     {
+        task.limits().spillLocation().ifPresent(location -> spillLocations.putIfAbsent(task.queryId(), location));
+    }
+
+    /** Deletes everything the query's tasks spilled. */
+    public void queryFinished(String queryId)
+    {
+        String spillLocation = spillLocations.remove(queryId);
+        if (spillLocation == null) {
+            return;
+        }
         URI prefix = URI.create(ScanWorker.spillPrefix(spillLocation, queryId));
         try {
             for (StoredObject object : spillStore.list(prefix)) {

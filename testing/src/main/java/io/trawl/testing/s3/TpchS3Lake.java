@@ -76,12 +76,6 @@ public final class TpchS3Lake
         return s3Engine.execute(sql, s3Session);
     }
 
-    /** The engine over the S3 copy, to derive engines from (e.g. with remote scan workers). */
-    public QueryEngine s3Engine()
-    {
-        return s3Engine;
-    }
-
     /**
      * A new engine over the same S3 tables with a scan provider of its own (an empty Parquet footer cache),
      * so the bytes it bills do not depend on what other engines' queries fetched before.

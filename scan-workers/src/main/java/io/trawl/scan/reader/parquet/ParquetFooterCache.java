@@ -4,7 +4,6 @@ import io.trawl.scan.store.StoredObject;
 import io.trino.parquet.metadata.ParquetMetadata;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,8 @@ import java.util.Optional;
  */
 final class ParquetFooterCache
 {
-    private record Key(URI location, long size, Instant lastModified) {}
+    /** Modification time in milliseconds: what a split records, so a footer shipped with a split finds its entry. */
+    private record Key(URI location, long size, long lastModifiedMillis) {}
 
     static final class CachedFooter
     {
@@ -87,13 +87,9 @@ final class ParquetFooterCache
      */
     synchronized Optional<byte[]> findBilledBytes(URI location, long size, long lastModifiedMillis)
     {
-        for (Map.Entry<Key, CachedFooter> entry : footers.entrySet()) {
-            Key key = entry.getKey();
-            if (key.location().equals(location) && key.size() == size && key.lastModified().toEpochMilli() == lastModifiedMillis && entry.getValue().unbilledBytes == 0) {
-                return Optional.of(entry.getValue().bytes());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(footers.get(new Key(location, size, lastModifiedMillis)))
+                .filter(cached -> cached.unbilledBytes() == 0)
+                .map(CachedFooter::bytes);
     }
 
     /** A footer whose fetch was billed (or, shipped with a task, billed where it was fetched). */
@@ -110,6 +106,6 @@ final class ParquetFooterCache
 
     private static Key key(StoredObject object)
     {
-        return new Key(object.location(), object.size(), object.lastModified());
+        return new Key(object.location(), object.size(), object.lastModified().toEpochMilli());
     }
 }

@@ -136,6 +136,8 @@ public final class ParquetFormat
     private final ParquetReaderOptions options;
     private final ObjectStoreParquetDataSource.FetchRules fetchRules;
     private final ParquetFooterCache footers = new ParquetFooterCache(FOOTER_CACHE_ENTRIES);
+    /** Striped by file: a footer is fetched once even when two scans of a query plan the same file at once. */
+    private static final Object[] FOOTER_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     // fetches wait on storage, not on the CPU: a virtual thread each, bounded per reader by the fetch rules
     private final ExecutorService fetchExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -158,7 +160,9 @@ public final class ParquetFormat
     /** Consecutive row groups grouped into splits of about {@code targetSplitBytes} compressed bytes each. */
     public List<ScanSplit> planSplits(StoredObject object, long targetSplitBytes, ByteMeter meter)
     {
-        return splits(object, footer(object, meter), targetSplitBytes);
+        // planning nobody pays for (EXPLAIN) leaves the footer owed by the next query, as statistics do
+        ParquetMetadata footer = meter == ByteMeter.NONE ? footerForStatistics(object) : footer(object, meter);
+        return splits(object, footer, targetSplitBytes);
     }
 
     private static List<ScanSplit> splits(StoredObject object, ParquetMetadata footer, long targetSplitBytes)
@@ -509,13 +513,10 @@ public final class ParquetFormat
     /** A footer for a query: fetched through the query's data source, or cached (then billed if it was not yet). */
     private ParquetMetadata footer(StoredObject object, ParquetDataSource dataSource, ByteMeter meter)
     {
-        // one fetch per file even when two scans of a query plan the same file at once (a self-join)
         synchronized (FOOTER_LOCKS[Math.floorMod(object.location().hashCode(), FOOTER_LOCKS.length)]) {
             return footerOnce(object, dataSource, meter);
         }
     }
-
-    private static final Object[] FOOTER_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     private ParquetMetadata footerOnce(StoredObject object, ParquetDataSource dataSource, ByteMeter meter)
     {
@@ -524,30 +525,11 @@ public final class ParquetFormat
             meter.record(cached.get().takeUnbilledBytes());
             return cached.get().footer();
         }
-        Slice shippedBytes = shipped.get(new ShippedKey(object.location(), object.size()));
-        if (shippedBytes != null) {
-            // fetched and billed by the coordinator that planned this split, shipped with the task
-            ParquetMetadata footer = parse(object, shippedBytes);
-            footers.putBilled(object, footer, shippedBytes.getBytes());
-            return footer;
-        }
         Slice footerBytes = withCorruptionReported(object, () -> readFooterBytes(object, dataSource));
         ParquetMetadata footer = parse(object, footerBytes);
         footers.putBilled(object, footer, footerBytes.getBytes());
         return footer;
     }
-
-    private record ShippedKey(URI location, long size) {}
-
-    /** Footers shipped with scan tasks, by file; used instead of fetching when the file still has that size. */
-    private final java.util.Map<ShippedKey, Slice> shipped = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true)
-    {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<ShippedKey, Slice> eldest)
-        {
-            return size() > FOOTER_CACHE_ENTRIES;
-        }
-    });
 
     /** The billed footer of a split's file, as fetched, if this provider has it: shipped with the split's scan task. */
     public Optional<byte[]> footerBytes(URI location, long size, long lastModifiedMillis)
@@ -555,10 +537,15 @@ public final class ParquetFormat
         return footers.findBilledBytes(location, size, lastModifiedMillis);
     }
 
-    /** A footer shipped with a scan task: reading that file uses it instead of fetching (and billing) it again. */
-    public void addShippedFooter(URI location, long size, byte[] footerBytes)
+    /**
+     * A footer shipped with a scan task, fetched and billed by the coordinator that planned the split: reading
+     * that file (this size, modified then) uses it instead of fetching and billing it again.
+     */
+    public void addShippedFooter(URI location, long size, long lastModifiedMillis, byte[] footerBytes)
     {
-        shipped.put(new ShippedKey(location, size), io.airlift.slice.Slices.wrappedBuffer(footerBytes.clone()));
+        StoredObject object = new StoredObject(location, size, java.time.Instant.ofEpochMilli(lastModifiedMillis), "");
+        byte[] bytes = footerBytes.clone();
+        footers.putBilled(object, parse(object, io.airlift.slice.Slices.wrappedBuffer(bytes)), bytes);
     }
 
     /**

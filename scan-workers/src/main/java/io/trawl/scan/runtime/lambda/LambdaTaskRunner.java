@@ -58,7 +58,6 @@ public final class LambdaTaskRunner
     private final TaskResults results;
     private final Semaphore slots;
     private final Set<Execution> executions = ConcurrentHashMap.newKeySet();
-    private final java.util.Map<String, String> spillLocations = new ConcurrentHashMap<>();
     private final List<Long> finishedMillis = new ArrayList<>();
     private final ScheduledExecutorService speculation;
     private final AtomicInteger invocations = new AtomicInteger();
@@ -79,7 +78,7 @@ public final class LambdaTaskRunner
     @Override
     public CompletableFuture<TaskResult> run(ScanTask task)
     {
-        task.limits().spillLocation().ifPresent(location -> spillLocations.putIfAbsent(task.queryId(), location));
+        results.expect(task);
         Execution execution = new Execution(task);
         executions.add(execution);
         execution.result.whenComplete((result, failure) -> {
@@ -99,10 +98,7 @@ public final class LambdaTaskRunner
     @Override
     public void queryFinished(String queryId)
     {
-        String spillLocation = spillLocations.remove(queryId);
-        if (spillLocation != null) {
-            results.deleteSpills(spillLocation, queryId);
-        }
+        results.queryFinished(queryId);
     }
 
     /** Invocations started so far; retries after failures, speculative duplicates and throttled invocations among them. */

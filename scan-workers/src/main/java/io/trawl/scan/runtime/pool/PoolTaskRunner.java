@@ -29,7 +29,6 @@ public final class PoolTaskRunner
     private final TaskResults results;
     private final ExecutorService pool;
     private final int threads;
-    private final java.util.Map<String, String> spillLocations = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PoolTaskRunner(ObjectStore store, int threads)
     {
@@ -46,7 +45,7 @@ public final class PoolTaskRunner
     @Override
     public CompletableFuture<TaskResult> run(ScanTask task)
     {
-        task.limits().spillLocation().ifPresent(location -> spillLocations.putIfAbsent(task.queryId(), location));
+        results.expect(task);
         CompletableFuture<TaskResult> result = new CompletableFuture<>();
         AtomicReference<Future<?>> running = new AtomicReference<>();
         running.set(pool.submit(() -> {
@@ -72,10 +71,7 @@ public final class PoolTaskRunner
     @Override
     public void queryFinished(String queryId)
     {
-        String spillLocation = spillLocations.remove(queryId);
-        if (spillLocation != null) {
-            results.deleteSpills(spillLocation, queryId);
-        }
+        results.queryFinished(queryId);
     }
 
     /** How many task results came back through the spill location. */
