@@ -1,9 +1,6 @@
 package io.trawl.cli;
 
-import io.trawl.billing.ChargingRules;
 import io.trawl.billing.PricingPolicy;
-import io.trawl.billing.QueryOutcome;
-import io.trawl.cli.embedded.StatementTypes;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
 
@@ -30,7 +27,6 @@ public interface StatementRunner
     default StatementRun run(String sql, Session session)
     {
         QueryResult result = execute(sql, session);
-        return new StatementRun(UUID.randomUUID().toString(), result,
-                ChargingRules.charge(StatementTypes.of(sql, result.kind()), QueryOutcome.SUCCEEDED, result.bytesScanned(), PricingPolicy.defaults()));
+        return new StatementRun(UUID.randomUUID().toString(), result, StatementRun.charge(sql, result, PricingPolicy.defaults()));
     }
 }

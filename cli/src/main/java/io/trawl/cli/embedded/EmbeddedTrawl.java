@@ -18,9 +18,6 @@ import io.trawl.engine.QueryEngine;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
 import io.trawl.engine.StatementKind;
-import io.trawl.engine.TaskStats;
-import io.trawl.engine.ddl.LocationValidator;
-import io.trawl.engine.scan.ScanProvider;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.LakeScanProvider;
@@ -59,21 +56,14 @@ public final class EmbeddedTrawl
         implements StatementRunner
 {
     private final Path home;
-    private final CatalogStore catalog;
-    private final UsageSystemTables systemTables;
-    private final ScanProvider scanProvider;
-    private final LocationValidator locations;
+    private final QueryEngine engine;
     private final UsageLedger ledger;
     private final BillingSettings billing;
 
-    private EmbeddedTrawl(Path home, CatalogStore catalog, UsageSystemTables systemTables, ScanProvider scanProvider, LocationValidator locations, UsageLedger ledger,
-            BillingSettings billing)
+    private EmbeddedTrawl(Path home, QueryEngine engine, UsageLedger ledger, BillingSettings billing)
     {
         this.home = requireNonNull(home, "home is null");
-        this.catalog = requireNonNull(catalog, "catalog is null");
-        this.systemTables = requireNonNull(systemTables, "systemTables is null");
-        this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
-        this.locations = requireNonNull(locations, "locations is null");
+        this.engine = requireNonNull(engine, "engine is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
         this.billing = requireNonNull(billing, "billing is null");
     }
@@ -124,8 +114,9 @@ public final class EmbeddedTrawl
         CatalogStore catalog = catalogLocation
                 .<CatalogStore>map(location -> new io.trawl.catalog.lake.LakeCatalogStore(new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, location)))
                 .orElseGet(() -> new LocalCatalogStore(absoluteHome.resolve("catalog")));
-        return new EmbeddedTrawl(absoluteHome, catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), new ObjectStoreLocationValidator(store),
-                new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation)), billing);
+        QueryEngine engine = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), EngineConfig.defaults(),
+                new ObjectStoreLocationValidator(store), Set.of());
+        return new EmbeddedTrawl(absoluteHome, engine, new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation)), billing);
     }
 
     public Path home()
@@ -171,9 +162,6 @@ public final class EmbeddedTrawl
         String queryId = control.queryId();
         Instant start = billing.clock().instant();
         PricingPolicy policy = billing.prices().policyFor(billing.workGroup());
-        // one engine per statement (cheap: the catalog, scan provider and its caches are shared) to see which system tables it read
-        SystemTableUse systemTableUse = new SystemTableUse(systemTables);
-        QueryEngine engine = new QueryEngine(catalog, systemTableUse, scanProvider, EngineConfig.defaults(), locations, Set.of());
         QueryResult result;
         try {
             result = engine.execute(sql, session, control);
@@ -190,19 +178,9 @@ public final class EmbeddedTrawl
         }
         Instant end = billing.clock().instant();
 
-        StatementType type = StatementTypes.of(sql, result.kind());
-        long systemBytes = 0;
-        for (TaskStats task : result.tasks()) {
-            if (systemTableUse.qualifiedNames().contains(task.table())) {
-                systemBytes += task.bytesScanned();
-            }
-        }
-        long lakeBytes = result.bytesScanned() - systemBytes;
-        Charge charge = systemTableUse.any() && lakeBytes == 0
-                ? Charge.free(lakeBytes, policy)
-                : ChargingRules.charge(type, QueryOutcome.SUCCEEDED, lakeBytes, policy);
+        Charge charge = StatementRun.charge(sql, result, policy);
         if (charge.billable()) {
-            record(UsageRecord.of(queryId, billing.workGroup(), session.user(), type, QueryOutcome.SUCCEEDED, charge, start, end));
+            record(UsageRecord.of(queryId, billing.workGroup(), session.user(), StatementTypes.of(sql, result.kind()), QueryOutcome.SUCCEEDED, charge, start, end));
         }
         return new StatementRun(queryId, result, charge);
     }
