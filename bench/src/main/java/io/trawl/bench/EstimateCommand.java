@@ -3,7 +3,6 @@ package io.trawl.bench;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.local.LocalCatalogStore;
-import io.trawl.datagen.TpchFormat;
 import io.trawl.engine.EngineConfig;
 import io.trawl.engine.QueryEngine;
 import io.trawl.engine.Session;
@@ -13,7 +12,6 @@ import io.trawl.error.TrawlException;
 import io.trawl.scan.LakeScanProvider;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.testing.tpch.TpchQueries;
-import io.trawl.testing.tpch.TpchTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 
 /**
  * {@code estimate --sf N [--data DIR] [--queries 1,6]}: for each TPC-H query on Parquet, the dry run's estimate
@@ -57,24 +54,19 @@ final class EstimateCommand
     public Integer call()
             throws IOException
     {
-        validate();
-        Path data = dataDirectory != null ? dataDirectory : TpchBenchCommand.defaultDataDirectory(scaleFactor);
-        int filesPerTable = TpchBenchCommand.filesPerTable(scaleFactor);
+        TpchBenchData.validate(spec, scaleFactor, queries);
+        Path data = TpchBenchData.prepare(scaleFactor, dataDirectory);
         out.printf("TPC-H SF %s, Parquet in %s (%d files per table when generated); load average %s%n",
-                TpchBenchCommand.scaleFactorName(scaleFactor), data, filesPerTable, MachineLoad.describe());
-        TpchTables.generateIfAbsent(data, scaleFactor, TpchFormat.PARQUET, filesPerTable);
+                TpchBenchCommand.scaleFactorName(scaleFactor), data, TpchBenchCommand.filesPerTable(scaleFactor), MachineLoad.describe());
 
         Path home = Files.createTempDirectory("trawl-bench-estimate-");
         try {
             CatalogStore catalog = new LocalCatalogStore(home.resolve("catalog"));
-            Session session;
-            try {
-                session = TpchTables.registerTables(freshEngine(catalog), Session.defaults(), "tpch", data, TpchFormat.PARQUET);
-            }
-            catch (TrawlException e) {
-                System.err.printf("cannot register the TPC-H tables over %s: %s%n", data, e.getMessage());
+            Optional<Session> registered = TpchBenchData.registerTables(freshEngine(catalog), data);
+            if (registered.isEmpty()) {
                 return 1;
             }
+            Session session = registered.get();
             List<EstimateOutcome> outcomes = new ArrayList<>();
             for (int query : selectedQueries()) {
                 System.err.printf("Q%02d ...%n", query);
@@ -109,23 +101,9 @@ final class EstimateCommand
         return new QueryEngine(catalog, LakeScanProvider.create(new LocalObjectStore()), EngineConfig.defaults());
     }
 
-    private void validate()
-    {
-        if (!(scaleFactor > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sf must be positive: " + scaleFactor);
-        }
-        for (int query : selectedQueries()) {
-            if (query < 1 || query > TpchQueries.QUERY_COUNT) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--queries: TPC-H has queries 1 to 22, not " + query);
-            }
-        }
-    }
 
     private List<Integer> selectedQueries()
     {
-        if (queries == null || queries.isEmpty()) {
-            return IntStream.rangeClosed(1, TpchQueries.QUERY_COUNT).boxed().toList();
-        }
-        return List.copyOf(queries);
+        return TpchBenchData.selectedQueries(queries);
     }
 }

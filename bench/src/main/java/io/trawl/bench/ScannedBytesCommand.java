@@ -2,7 +2,6 @@ package io.trawl.bench;
 
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.local.LocalCatalogStore;
-import io.trawl.datagen.TpchFormat;
 import io.trawl.engine.EngineConfig;
 import io.trawl.engine.QueryEngine;
 import io.trawl.engine.Session;
@@ -16,7 +15,6 @@ import io.trawl.scan.ScanConfig;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.testing.DuckDbOracle;
 import io.trawl.testing.tpch.TpchQueries;
-import io.trawl.testing.tpch.TpchTables;
 import io.trino.sql.tree.Query;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 
 /**
  * {@code bytes --sf N [--data DIR] [--queries 1,6]}: for each TPC-H query on Parquet, the bytes Trawl billed next
@@ -67,25 +64,20 @@ final class ScannedBytesCommand
     public Integer call()
             throws IOException
     {
-        validate();
-        Path data = dataDirectory != null ? dataDirectory : TpchBenchCommand.defaultDataDirectory(scaleFactor);
-        int filesPerTable = TpchBenchCommand.filesPerTable(scaleFactor);
+        TpchBenchData.validate(spec, scaleFactor, queries);
+        Path data = TpchBenchData.prepare(scaleFactor, dataDirectory);
         out.printf("TPC-H SF %s, Parquet in %s (%d files per table when generated); load average %s%n",
-                TpchBenchCommand.scaleFactorName(scaleFactor), data, filesPerTable, MachineLoad.describe());
-        TpchTables.generateIfAbsent(data, scaleFactor, TpchFormat.PARQUET, filesPerTable);
+                TpchBenchCommand.scaleFactorName(scaleFactor), data, TpchBenchCommand.filesPerTable(scaleFactor), MachineLoad.describe());
 
         Path home = Files.createTempDirectory("trawl-bench-bytes-");
         try (DuckDbOracle duckDb = DuckDbOracle.open()) {
             CatalogStore catalog = new LocalCatalogStore(home.resolve("catalog"));
             QueryEngine planner = new QueryEngine(catalog, LakeScanProvider.forLocalFiles(), EngineConfig.defaults());
-            Session session;
-            try {
-                session = TpchTables.registerTables(planner, Session.defaults(), "tpch", data, TpchFormat.PARQUET);
-            }
-            catch (TrawlException e) {
-                System.err.printf("cannot register the TPC-H tables over %s: %s%n", data, e.getMessage());
+            Optional<Session> registered = TpchBenchData.registerTables(planner, data);
+            if (registered.isEmpty()) {
                 return 1;
             }
+            Session session = registered.get();
             NeededChunks needed = new NeededChunks(duckDb);
             List<ScannedBytesOutcome> outcomes = new ArrayList<>();
             for (int query : selectedQueries()) {
@@ -169,23 +161,9 @@ final class ScannedBytesCommand
         return Path.of(URI.create(scan.table().storageDescriptor().location()));
     }
 
-    private void validate()
-    {
-        if (!(scaleFactor > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sf must be positive: " + scaleFactor);
-        }
-        for (int query : selectedQueries()) {
-            if (query < 1 || query > TpchQueries.QUERY_COUNT) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--queries: TPC-H has queries 1 to 22, not " + query);
-            }
-        }
-    }
 
     private List<Integer> selectedQueries()
     {
-        if (queries == null || queries.isEmpty()) {
-            return IntStream.rangeClosed(1, TpchQueries.QUERY_COUNT).boxed().toList();
-        }
-        return List.copyOf(queries);
+        return TpchBenchData.selectedQueries(queries);
     }
 }

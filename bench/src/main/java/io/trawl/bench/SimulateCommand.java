@@ -3,18 +3,15 @@ package io.trawl.bench;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.local.LocalCatalogStore;
-import io.trawl.datagen.TpchFormat;
 import io.trawl.engine.EngineConfig;
 import io.trawl.engine.QueryEngine;
 import io.trawl.engine.Session;
 import io.trawl.engine.plan.TableScanNode;
 import io.trawl.engine.scan.ScanSplit;
-import io.trawl.error.TrawlException;
 import io.trawl.scan.LakeScanProvider;
 import io.trawl.scan.meter.CountingByteMeter;
 import io.trawl.testing.DuckDbOracle;
 import io.trawl.testing.tpch.TpchQueries;
-import io.trawl.testing.tpch.TpchTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,8 +93,7 @@ final class SimulateCommand
     {
         int replication = validate();
         double targetFactor = scaleToFactor != null ? scaleToFactor : scaleFactor;
-        Path data = dataDirectory != null ? dataDirectory : TpchBenchCommand.defaultDataDirectory(scaleFactor);
-        TpchTables.generateIfAbsent(data, scaleFactor, TpchFormat.PARQUET, TpchBenchCommand.filesPerTable(scaleFactor));
+        Path data = TpchBenchData.prepare(scaleFactor, dataDirectory);
         LambdaScanModel model = LambdaScanModel.defaults()
                 .withMeasurements(scanRatePerCore, networkRate, Duration.ofMillis(overheadMillis), Duration.ofMillis(coldStartMillis));
         out.printf(Locale.ROOT, "Lambda scan model: %.0f MB/s per core, %.0f MB/s network per function, 1 vCPU per %d MB, %d ms per invocation, %d ms cold start, "
@@ -109,14 +106,11 @@ final class SimulateCommand
         try (DuckDbOracle duckDb = DuckDbOracle.open()) {
             CatalogStore catalog = new LocalCatalogStore(home.resolve("catalog"));
             QueryEngine planner = new QueryEngine(catalog, LakeScanProvider.forLocalFiles(), EngineConfig.defaults());
-            Session session;
-            try {
-                session = TpchTables.registerTables(planner, Session.defaults(), "tpch", data, TpchFormat.PARQUET);
-            }
-            catch (TrawlException e) {
-                System.err.printf("cannot register the TPC-H tables over %s: %s%n", data, e.getMessage());
+            Optional<Session> registered = TpchBenchData.registerTables(planner, data);
+            if (registered.isEmpty()) {
                 return 1;
             }
+            Session session = registered.get();
             NeededChunks needed = new NeededChunks(duckDb);
             for (int query : queries) {
                 System.err.printf("Q%02d ...%n", query);
@@ -199,14 +193,7 @@ final class SimulateCommand
     /** The replication factor from --sf to --scale-to-sf. */
     private int validate()
     {
-        if (!(scaleFactor > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sf must be positive: " + scaleFactor);
-        }
-        for (int query : queries) {
-            if (query < 1 || query > TpchQueries.QUERY_COUNT) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--queries: TPC-H has queries 1 to 22, not " + query);
-            }
-        }
+        TpchBenchData.validate(spec, scaleFactor, queries);
         if (workerCounts.stream().anyMatch(workers -> workers < 1) || memorySizes.stream().anyMatch(memory -> memory < 128 || memory > 10_240)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be >= 1 and --memory within Lambda's 128..10240 MB");
         }

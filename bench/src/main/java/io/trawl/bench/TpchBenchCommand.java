@@ -5,10 +5,8 @@ import io.trawl.datagen.TpchFormat;
 import io.trawl.engine.EngineConfig;
 import io.trawl.engine.QueryEngine;
 import io.trawl.engine.Session;
-import io.trawl.error.TrawlException;
 import io.trawl.scan.LakeScanProvider;
 import io.trawl.testing.DuckDbOracle;
-import io.trawl.testing.tpch.TpchQueries;
 import io.trawl.testing.tpch.TpchTables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -57,22 +55,17 @@ final class TpchBenchCommand
             throws IOException
     {
         validate();
-        Path data = dataDirectory != null ? dataDirectory : defaultDataDirectory(scaleFactor);
-        int filesPerTable = filesPerTable(scaleFactor);
-        System.out.printf("TPC-H SF %s, Parquet in %s (%d files per table when generated)%n", scaleFactorName(scaleFactor), data, filesPerTable);
-        TpchTables.generateIfAbsent(data, scaleFactor, TpchFormat.PARQUET, filesPerTable);
+        Path data = TpchBenchData.prepare(scaleFactor, dataDirectory);
+        System.out.printf("TPC-H SF %s, Parquet in %s (%d files per table when generated)%n", scaleFactorName(scaleFactor), data, filesPerTable(scaleFactor));
 
         Path home = Files.createTempDirectory("trawl-bench-home-");
         try (DuckDbOracle oracle = DuckDbOracle.open()) {
             QueryEngine engine = new QueryEngine(new LocalCatalogStore(home.resolve("catalog")), LakeScanProvider.forLocalFiles(), EngineConfig.defaults());
-            Session session;
-            try {
-                session = TpchTables.registerTables(engine, Session.defaults(), "tpch", data, TpchFormat.PARQUET);
-            }
-            catch (TrawlException e) {
-                System.err.printf("cannot register the TPC-H tables over %s: %s%n", data, e.getMessage());
+            Optional<Session> registered = TpchBenchData.registerTables(engine, data);
+            if (registered.isEmpty()) {
                 return 1;
             }
+            Session session = registered.get();
             TpchTables.createOracleViews(oracle, data, TpchFormat.PARQUET);
 
             TpchBenchmark benchmark = new TpchBenchmark(engine, session, oracle, scaleFactor, runs, rival != null, System.err);
@@ -89,25 +82,15 @@ final class TpchBenchCommand
 
     private void validate()
     {
-        if (!(scaleFactor > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sf must be positive: " + scaleFactor);
-        }
         if (runs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
         }
-        for (int query : selectedQueries()) {
-            if (query < 1 || query > TpchQueries.QUERY_COUNT) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--queries: TPC-H has queries 1 to 22, not " + query);
-            }
-        }
+        TpchBenchData.validate(spec, scaleFactor, queries);
     }
 
     private List<Integer> selectedQueries()
     {
-        if (queries == null || queries.isEmpty()) {
-            return IntStream.rangeClosed(1, TpchQueries.QUERY_COUNT).boxed().toList();
-        }
-        return List.copyOf(queries);
+        return TpchBenchData.selectedQueries(queries);
     }
 
     static Path defaultDataDirectory(double scaleFactor)
