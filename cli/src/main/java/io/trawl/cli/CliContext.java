@@ -50,7 +50,7 @@ public record CliContext(
                 System.in,
                 System.getenv(),
                 Path.of(System.getProperty("user.home")),
-                (home, s3) -> EmbeddedTrawl.open(home, s3, catalogLocation(System.getenv()), billingSettings(System.getenv())));
+                (home, s3) -> EmbeddedTrawl.open(home, s3, catalogLocation(System.getenv()), billingSettings(System.getenv()), System.getenv()));
     }
 
     /** The embedded engine's prices from TRAWL_PRICE_PER_TB, TRAWL_PRICE_CURRENCY, TRAWL_PRICE_UNIT and TRAWL_PRICE_VERSION. */

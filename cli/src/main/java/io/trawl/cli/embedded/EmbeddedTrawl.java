@@ -20,7 +20,9 @@ import io.trawl.engine.Session;
 import io.trawl.engine.StatementKind;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
+import io.trawl.engine.fragment.RemoteWorkers;
 import io.trawl.scan.LakeScanProvider;
+import io.trawl.scan.runtime.ScanRuntimes;
 import io.trawl.scan.store.ObjectStoreLocationValidator;
 import io.trawl.scan.store.RoutingObjectStore;
 import io.trawl.scan.store.s3.S3Config;
@@ -32,6 +34,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,6 +97,15 @@ public final class EmbeddedTrawl
     /** As {@link #open(Path, S3Config, Optional)}, billing with {@code billing}'s prices, work group and clock. */
     public static EmbeddedTrawl open(Path home, S3Config s3, Optional<URI> catalogLocation, BillingSettings billing)
     {
+        return open(home, s3, catalogLocation, billing, Map.of());
+    }
+
+    /**
+     * As {@link #open(Path, S3Config, Optional, BillingSettings)}, with scans run where {@code workersEnvironment}
+     * says ({@link ScanRuntimes#fromEnvironment}: {@code TRAWL_WORKERS=in-process|pool[:N]|lambda:FUNCTION}).
+     */
+    public static EmbeddedTrawl open(Path home, S3Config s3, Optional<URI> catalogLocation, BillingSettings billing, Map<String, String> workersEnvironment)
+    {
         requireNonNull(s3, "s3 is null");
         requireNonNull(catalogLocation, "catalogLocation is null");
         Path absoluteHome = home.toAbsolutePath();
@@ -111,11 +123,13 @@ public final class EmbeddedTrawl
         }
         // the S3 client is built on the first s3:// location, so local-only use never resolves AWS credentials
         RoutingObjectStore store = RoutingObjectStore.create(s3);
+        Optional<RemoteWorkers> workers = ScanRuntimes.fromEnvironment(workersEnvironment, store, metaLocation);
         CatalogStore catalog = catalogLocation
                 .<CatalogStore>map(location -> new io.trawl.catalog.lake.LakeCatalogStore(new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, location)))
                 .orElseGet(() -> new LocalCatalogStore(absoluteHome.resolve("catalog")));
-        QueryEngine engine = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), EngineConfig.defaults(),
+        QueryEngine inProcess = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), EngineConfig.defaults(),
                 new ObjectStoreLocationValidator(store), Set.of());
+        QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess);
         return new EmbeddedTrawl(absoluteHome, engine, new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation)), billing);
     }
 

@@ -54,6 +54,7 @@ public final class LambdaTaskRunner
     private static final long THROTTLE_BACKOFF_MAX_MILLIS = 5_000;
 
     private final LambdaAsyncClient client;
+    private final boolean ownsClient;
     private final LambdaRunnerConfig config;
     private final TaskResults results;
     private final Semaphore slots;
@@ -67,12 +68,39 @@ public final class LambdaTaskRunner
 
     public LambdaTaskRunner(LambdaAsyncClient client, LambdaRunnerConfig config, TaskResults results)
     {
+        this(client, config, results, false);
+    }
+
+    private LambdaTaskRunner(LambdaAsyncClient client, LambdaRunnerConfig config, TaskResults results, boolean ownsClient)
+    {
+        this.ownsClient = ownsClient;
         this.client = requireNonNull(client, "client is null");
         this.config = requireNonNull(config, "config is null");
         this.results = requireNonNull(results, "results is null");
         this.slots = new Semaphore(config.maxConcurrency());
         this.speculation = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("trawl-lambda-speculation").factory());
         speculation.scheduleWithFixedDelay(this::speculate, SPECULATION_CHECK_MILLIS, SPECULATION_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A runner with its own {@code LambdaAsyncClient} ({@code endpoint} for LocalStack; static credentials when
+     * given, else the default chain), whose HTTP timeouts outlast the task timeout; closing the runner closes the client.
+     */
+    public static LambdaTaskRunner create(LambdaRunnerConfig config, java.util.Optional<java.net.URI> endpoint, String region,
+            java.util.Optional<java.util.Map.Entry<String, String>> accessKeyAndSecret, TaskResults results)
+    {
+        java.time.Duration callTimeout = config.taskTimeout().plusMinutes(1);
+        software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
+                .region(software.amazon.awssdk.regions.Region.of(region))
+                .httpClientBuilder(software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient.builder()
+                        .readTimeout(callTimeout)
+                        .maxConcurrency(config.maxConcurrency() + 16))
+                .overrideConfiguration(configuration -> configuration.apiCallTimeout(callTimeout));
+        endpoint.ifPresent(builder::endpointOverride);
+        accessKeyAndSecret.ifPresent(key -> builder.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.getKey(), key.getValue()))));
+        LambdaAsyncClient client = builder.build();
+        return new LambdaTaskRunner(client, config, results, true);
     }
 
     @Override
@@ -114,6 +142,9 @@ public final class LambdaTaskRunner
     {
         speculation.shutdownNow();
         executions.forEach(execution -> execution.result.cancel(true));
+        if (ownsClient) {
+            client.close();
+        }
     }
 
     private void speculate()
