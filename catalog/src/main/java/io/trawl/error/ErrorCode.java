@@ -29,6 +29,8 @@ public enum ErrorCode
     EXCEEDED_MEMORY_LIMIT(ErrorType.USER_ERROR),
     /** The work group's bytes-scanned cutoff stopped the query (Athena: "Bytes scanned limit was exceeded"). */
     EXCEEDED_SCAN_LIMIT(ErrorType.USER_ERROR),
+    /** A usage alert disabled the work group: it takes no queries until re-enabled. */
+    WORKGROUP_DISABLED(ErrorType.USER_ERROR),
     /** The user (or a client) cancelled the query. */
     QUERY_CANCELLED(ErrorType.USER_ERROR),
     /** A scan worker kept failing (crashed, timed out, throttled, or answered garbage) after every retry. */

@@ -57,10 +57,10 @@ public record CliContext(
     public static io.trawl.cli.embedded.BillingSettings billingSettings(Map<String, String> environment)
     {
         try {
-            return io.trawl.cli.embedded.BillingSettings.fromEnvironment(environment);
+            return io.trawl.cli.embedded.BillingSettings.fromEnvironmentWithLimits(environment);
         }
         catch (IllegalArgumentException e) {
-            throw new io.trawl.error.TrawlException(io.trawl.error.ErrorCode.INVALID_ARGUMENT, "Invalid price setting: " + e.getMessage(), e);
+            throw new io.trawl.error.TrawlException(io.trawl.error.ErrorCode.INVALID_ARGUMENT, "Invalid billing setting: " + e.getMessage(), e);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A hand-written ledger storage for unit tests: atomic create-if-absent over a sorted map, and a log of the prefixes listed. */
-final class InMemoryLedgerStorage
+public final class InMemoryLedgerStorage
         implements LedgerStorage
 {
     private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();

@@ -8,6 +8,9 @@ import io.trawl.billing.StatementType;
 import io.trawl.billing.ledger.LedgerWrite;
 import io.trawl.billing.ledger.UsageLedger;
 import io.trawl.billing.ledger.UsageRecord;
+import io.trawl.billing.limits.AlertNotifier;
+import io.trawl.billing.limits.UsageAlerts;
+import io.trawl.billing.limits.WorkGroupLimits;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.local.LocalCatalogStore;
 import io.trawl.cli.StatementRun;
@@ -37,6 +40,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
@@ -61,10 +65,14 @@ public final class EmbeddedTrawl
     private final Path home;
     private final QueryEngine engine;
     private final UsageLedger ledger;
+    private final UsageAlerts alerts;
+    private final AlertNotifier notifier;
     private final BillingSettings billing;
 
-    private EmbeddedTrawl(Path home, QueryEngine engine, UsageLedger ledger, BillingSettings billing)
+    private EmbeddedTrawl(Path home, QueryEngine engine, UsageLedger ledger, UsageAlerts alerts, BillingSettings billing)
     {
+        this.alerts = requireNonNull(alerts, "alerts is null");
+        this.notifier = new AlertNotifier(billing.alertLog());
         this.home = requireNonNull(home, "home is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.ledger = requireNonNull(ledger, "ledger is null");
@@ -130,7 +138,8 @@ public final class EmbeddedTrawl
         QueryEngine inProcess = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), EngineConfig.defaults(),
                 new ObjectStoreLocationValidator(store), Set.of());
         QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess);
-        return new EmbeddedTrawl(absoluteHome, engine, new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation)), billing);
+        UsageLedger ledger = new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation));
+        return new EmbeddedTrawl(absoluteHome, engine, ledger, new UsageAlerts(ledger, ObjectStoreLedgerStorage.limitsState(store, metaLocation)), billing);
     }
 
     public Path home()
@@ -164,7 +173,7 @@ public final class EmbeddedTrawl
     @Override
     public StatementRun run(String sql, Session session)
     {
-        return run(sql, session, QueryControl.create());
+        return run(sql, session, new QueryControl(UUID.randomUUID().toString(), billing.limits().limitsFor(billing.workGroup()).bytesScannedCutoffPerQuery()));
     }
 
     /**
@@ -173,6 +182,7 @@ public final class EmbeddedTrawl
      */
     public StatementRun run(String sql, Session session, QueryControl control)
     {
+        checkWorkGroupEnabled();
         String queryId = control.queryId();
         Instant start = billing.clock().instant();
         PricingPolicy policy = billing.prices().policyFor(billing.workGroup());
@@ -195,8 +205,40 @@ public final class EmbeddedTrawl
         Charge charge = StatementRun.charge(sql, result, policy);
         if (charge.billable()) {
             record(UsageRecord.of(queryId, billing.workGroup(), session.user(), StatementTypes.of(sql, result.kind()), QueryOutcome.SUCCEEDED, charge, start, end));
+            checkAlerts(end);
         }
         return new StatementRun(queryId, result, charge);
+    }
+
+    /** Refuses statements while a usage alert keeps the work group disabled. */
+    private void checkWorkGroupEnabled()
+    {
+        Optional<String> reason;
+        try {
+            reason = alerts.disabledReason(billing.workGroup());
+        }
+        catch (IOException e) {
+            throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot read the state of work group %s: %s".formatted(billing.workGroup(), e.getMessage()), e);
+        }
+        if (reason.isPresent()) {
+            throw new TrawlException(ErrorCode.WORKGROUP_DISABLED, "Work group %s is disabled: %s".formatted(billing.workGroup(), reason.get()));
+        }
+    }
+
+    /** After a billed statement: the work group's usage alerts that fire now are announced (and may disable it for the next statement). */
+    private void checkAlerts(Instant now)
+    {
+        WorkGroupLimits limits = billing.limits().limitsFor(billing.workGroup());
+        if (limits.alerts().isEmpty()) {
+            return;
+        }
+        try {
+            alerts.check(billing.workGroup(), limits, now).forEach(notifier::notify);
+        }
+        catch (IOException e) {
+            // the statement ran and is billed; a failed check is reported, and the next billed statement checks again
+            billing.alertLog().accept("ALERT check for work group %s failed: %s".formatted(billing.workGroup(), e.getMessage()));
+        }
     }
 
     private void record(UsageRecord usage)

@@ -25,18 +25,35 @@ public final class ObjectStoreLedgerStorage
     private final ObjectStore store;
     private final URI root;
 
+    /** The usage ledger's storage, at {@link #usageLocation}. */
     public ObjectStoreLedgerStorage(ObjectStore store, URI metaLocation)
     {
+        this(usageLocation(metaLocation), store);
+    }
+
+    private ObjectStoreLedgerStorage(URI root, ObjectStore store)
+    {
         this.store = requireNonNull(store, "store is null");
-        this.root = usageLocation(metaLocation);
+        this.root = requireNonNull(root, "root is null");
+    }
+
+    /** The work-group limits' state (fired alerts, disabled work groups) under {@code <metaLocation>/limits/}. */
+    public static ObjectStoreLedgerStorage limitsState(ObjectStore store, URI metaLocation)
+    {
+        return new ObjectStoreLedgerStorage(folder(metaLocation, "limits/"), store);
     }
 
     /** {@code <metaLocation>/usage/}: where the ledger's files are, and the location of {@code system.billing.usage}. */
     public static URI usageLocation(URI metaLocation)
     {
+        return folder(metaLocation, "usage/");
+    }
+
+    private static URI folder(URI metaLocation, String name)
+    {
         requireNonNull(metaLocation, "metaLocation is null");
         String path = metaLocation.getPath() == null || metaLocation.getPath().isEmpty() ? "/" : metaLocation.getPath();
-        return uri(metaLocation, (path.endsWith("/") ? path : path + "/") + "usage/");
+        return uri(metaLocation, (path.endsWith("/") ? path : path + "/") + name);
     }
 
     public URI root()
