@@ -1,6 +1,7 @@
 package io.trawl.cli;
 
-import io.trawl.cli.embedded.EmbeddedTrawl;
+import io.trawl.api.embedded.StatementRunner;
+import io.trawl.api.embedded.EmbeddedTrawl;
 import io.trawl.scan.store.s3.S3Config;
 
 import java.io.InputStream;
@@ -54,10 +55,10 @@ public record CliContext(
     }
 
     /** The embedded engine's prices from TRAWL_PRICE_PER_TB, TRAWL_PRICE_CURRENCY, TRAWL_PRICE_UNIT and TRAWL_PRICE_VERSION. */
-    public static io.trawl.cli.embedded.BillingSettings billingSettings(Map<String, String> environment)
+    public static io.trawl.api.embedded.BillingSettings billingSettings(Map<String, String> environment)
     {
         try {
-            return io.trawl.cli.embedded.BillingSettings.fromEnvironmentWithLimits(environment);
+            return io.trawl.api.embedded.BillingSettings.fromEnvironmentWithLimits(environment);
         }
         catch (IllegalArgumentException e) {
             throw new io.trawl.error.TrawlException(io.trawl.error.ErrorCode.INVALID_ARGUMENT, "Invalid billing setting: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.trawl.cli;
 
+import io.trawl.api.embedded.StatementRunner;
 import io.trawl.scan.store.s3.S3Config;
 import picocli.CommandLine.Option;
 

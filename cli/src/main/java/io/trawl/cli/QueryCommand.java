@@ -1,5 +1,7 @@
 package io.trawl.cli;
 
+import io.trawl.api.embedded.StatementRunner;
+import io.trawl.api.embedded.StatementRun;
 import io.trawl.billing.Charge;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.cli.output.OutputFormat;

@@ -1,5 +1,6 @@
 package io.trawl.cli;
 
+import io.trawl.api.embedded.StatementRunner;
 import io.trawl.cli.output.OutputFormat;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;

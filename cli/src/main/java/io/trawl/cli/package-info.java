@@ -13,3 +13,6 @@
  * {@code trawl usage} is SQL over {@code system.billing.usage}. Exit codes: 0 success, 1 a statement failed, 2 bad usage.
  */
 package io.trawl.cli;
+
+import io.trawl.api.embedded.StatementRunner;
+import io.trawl.api.embedded.StatementRun;

@@ -1,6 +1,6 @@
 package io.trawl.cli;
 
-import io.trawl.cli.embedded.EmbeddedTrawl;
+import io.trawl.api.embedded.EmbeddedTrawl;
 import io.trawl.engine.Session;
 import io.trawl.testing.TrawlRows;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.trawl.cli;
 
+import io.trawl.api.embedded.StatementRunner;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.ResultColumn;
 import io.trawl.engine.Session;

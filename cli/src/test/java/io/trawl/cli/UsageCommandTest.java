@@ -1,8 +1,8 @@
 package io.trawl.cli;
 
 import io.trawl.billing.BillingConfig;
-import io.trawl.cli.embedded.BillingSettings;
-import io.trawl.cli.embedded.EmbeddedTrawl;
+import io.trawl.api.embedded.BillingSettings;
+import io.trawl.api.embedded.EmbeddedTrawl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,11 @@
-package io.trawl.cli.embedded;
+package io.trawl.api.embedded;
 
 import io.trawl.billing.BillingConfig;
 import io.trawl.billing.ByteUnit;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.billing.ledger.UsageDates;
 import io.trawl.billing.ledger.UsageRecord;
-import io.trawl.cli.StatementRun;
+import io.trawl.api.embedded.StatementRun;
 import io.trawl.cli.TestClock;
 import io.trawl.engine.QueryControl;
 import io.trawl.engine.QueryResult;

@@ -1,4 +1,4 @@
-package io.trawl.cli.embedded;
+package io.trawl.api.embedded;
 
 import io.trawl.billing.BillingConfig;
 import io.trawl.engine.QueryResult;

@@ -1,4 +1,4 @@
-package io.trawl.cli.embedded;
+package io.trawl.api.embedded;
 
 import com.sun.net.httpserver.HttpServer;
 import io.trawl.billing.BillingConfig;
@@ -6,7 +6,7 @@ import io.trawl.billing.QueryOutcome;
 import io.trawl.billing.ledger.UsageDates;
 import io.trawl.billing.ledger.UsageRecord;
 import io.trawl.billing.limits.LimitsConfig;
-import io.trawl.cli.StatementRun;
+import io.trawl.api.embedded.StatementRun;
 import io.trawl.cli.TestClock;
 import io.trawl.engine.QueryControl;
 import io.trawl.engine.Session;

@@ -1,4 +1,4 @@
-package io.trawl.cli.embedded;
+package io.trawl.api.embedded;
 
 import io.trawl.billing.Charge;
 import io.trawl.billing.ChargingRules;
@@ -13,8 +13,8 @@ import io.trawl.billing.limits.UsageAlerts;
 import io.trawl.billing.limits.WorkGroupLimits;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.local.LocalCatalogStore;
-import io.trawl.cli.StatementRun;
-import io.trawl.cli.StatementRunner;
+import io.trawl.api.embedded.StatementRun;
+import io.trawl.api.embedded.StatementRunner;
 import io.trawl.engine.EngineConfig;
 import io.trawl.engine.QueryControl;
 import io.trawl.engine.QueryEngine;
@@ -63,14 +63,20 @@ public final class EmbeddedTrawl
         implements StatementRunner
 {
     private final Path home;
+    private final URI metaLocation;
+    private final RoutingObjectStore store;
+    private final CatalogStore catalog;
     private final QueryEngine engine;
     private final UsageLedger ledger;
     private final UsageAlerts alerts;
     private final AlertNotifier notifier;
     private final BillingSettings billing;
 
-    private EmbeddedTrawl(Path home, QueryEngine engine, UsageLedger ledger, UsageAlerts alerts, BillingSettings billing)
+    private EmbeddedTrawl(Path home, URI metaLocation, RoutingObjectStore store, CatalogStore catalog, QueryEngine engine, UsageLedger ledger, UsageAlerts alerts, BillingSettings billing)
     {
+        this.metaLocation = requireNonNull(metaLocation, "metaLocation is null");
+        this.store = requireNonNull(store, "store is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
         this.alerts = requireNonNull(alerts, "alerts is null");
         this.notifier = new AlertNotifier(billing.alertLog());
         this.home = requireNonNull(home, "home is null");
@@ -139,12 +145,34 @@ public final class EmbeddedTrawl
                 new ObjectStoreLocationValidator(store), Set.of());
         QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess);
         UsageLedger ledger = new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation));
-        return new EmbeddedTrawl(absoluteHome, engine, ledger, new UsageAlerts(ledger, ObjectStoreLedgerStorage.limitsState(store, metaLocation)), billing);
+        return new EmbeddedTrawl(absoluteHome, metaLocation, store, catalog, engine, ledger, new UsageAlerts(ledger, ObjectStoreLedgerStorage.limitsState(store, metaLocation)), billing);
     }
 
     public Path home()
     {
         return home;
+    }
+
+    /** Where Trawl's own records live: the usage ledger, and the API's query history and work groups ({@code TRAWL_CATALOG}, else the home directory). */
+    public URI metaLocation()
+    {
+        return metaLocation;
+    }
+
+    /** The object store every location ({@code file://}, {@code s3://}) is read and written through. */
+    public RoutingObjectStore store()
+    {
+        return store;
+    }
+
+    public CatalogStore catalog()
+    {
+        return catalog;
+    }
+
+    public BillingSettings billing()
+    {
+        return billing;
     }
 
     /** Where the CLI keeps data it generates, as plain files readable by any engine. */
@@ -182,10 +210,19 @@ public final class EmbeddedTrawl
      */
     public StatementRun run(String sql, Session session, QueryControl control)
     {
-        checkWorkGroupEnabled();
+        return run(sql, session, control, billing.workGroup());
+    }
+
+    /**
+     * As {@link #run(String, Session, QueryControl)}, charged to {@code workGroup}: its price, its usage alerts, and
+     * its record in the ledger (the API runs each statement in the work group its request names).
+     */
+    public StatementRun run(String sql, Session session, QueryControl control, String workGroup)
+    {
+        checkWorkGroupEnabled(workGroup);
         String queryId = control.queryId();
         Instant start = billing.clock().instant();
-        PricingPolicy policy = billing.prices().policyFor(billing.workGroup());
+        PricingPolicy policy = billing.prices().policyFor(workGroup);
         QueryResult result;
         try {
             result = engine.execute(sql, session, control);
@@ -195,7 +232,7 @@ public final class EmbeddedTrawl
                 // the bytes of a cancelled statement are not split by table: all of them are billed
                 StatementType type = StatementTypes.of(sql, StatementKind.QUERY);
                 Charge charge = ChargingRules.charge(type, QueryOutcome.CANCELLED, control.bytesScanned(), policy);
-                record(UsageRecord.of(queryId, billing.workGroup(), session.user(), type, QueryOutcome.CANCELLED, charge, start, billing.clock().instant()));
+                record(UsageRecord.of(queryId, workGroup, session.user(), type, QueryOutcome.CANCELLED, charge, start, billing.clock().instant()));
             }
             // any other failure is free and not recorded
             throw e;
@@ -204,40 +241,40 @@ public final class EmbeddedTrawl
 
         Charge charge = StatementRun.charge(sql, result, policy);
         if (charge.billable()) {
-            record(UsageRecord.of(queryId, billing.workGroup(), session.user(), StatementTypes.of(sql, result.kind()), QueryOutcome.SUCCEEDED, charge, start, end));
-            checkAlerts(end);
+            record(UsageRecord.of(queryId, workGroup, session.user(), StatementTypes.of(sql, result.kind()), QueryOutcome.SUCCEEDED, charge, start, end));
+            checkAlerts(workGroup, end);
         }
         return new StatementRun(queryId, result, charge);
     }
 
     /** Refuses statements while a usage alert keeps the work group disabled. */
-    private void checkWorkGroupEnabled()
+    private void checkWorkGroupEnabled(String workGroup)
     {
         Optional<String> reason;
         try {
-            reason = alerts.disabledReason(billing.workGroup());
+            reason = alerts.disabledReason(workGroup);
         }
         catch (IOException e) {
-            throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot read the state of work group %s: %s".formatted(billing.workGroup(), e.getMessage()), e);
+            throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot read the state of work group %s: %s".formatted(workGroup, e.getMessage()), e);
         }
         if (reason.isPresent()) {
-            throw new TrawlException(ErrorCode.WORKGROUP_DISABLED, "Work group %s is disabled: %s".formatted(billing.workGroup(), reason.get()));
+            throw new TrawlException(ErrorCode.WORKGROUP_DISABLED, "Work group %s is disabled: %s".formatted(workGroup, reason.get()));
         }
     }
 
     /** After a billed statement: the work group's usage alerts that fire now are announced (and may disable it for the next statement). */
-    private void checkAlerts(Instant now)
+    private void checkAlerts(String workGroup, Instant now)
     {
-        WorkGroupLimits limits = billing.limits().limitsFor(billing.workGroup());
+        WorkGroupLimits limits = billing.limits().limitsFor(workGroup);
         if (limits.alerts().isEmpty()) {
             return;
         }
         try {
-            alerts.check(billing.workGroup(), limits, now).forEach(notifier::notify);
+            alerts.check(workGroup, limits, now).forEach(notifier::notify);
         }
         catch (IOException e) {
             // the statement ran and is billed; a failed check is reported, and the next billed statement checks again
-            billing.alertLog().accept("ALERT check for work group %s failed: %s".formatted(billing.workGroup(), e.getMessage()));
+            billing.alertLog().accept("ALERT check for work group %s failed: %s".formatted(workGroup, e.getMessage()));
         }
     }
 

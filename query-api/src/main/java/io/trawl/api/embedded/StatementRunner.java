@@ -1,4 +1,4 @@
-package io.trawl.cli;
+package io.trawl.api.embedded;
 
 import io.trawl.billing.PricingPolicy;
 import io.trawl.engine.QueryResult;
@@ -7,7 +7,7 @@ import io.trawl.engine.Session;
 import java.util.UUID;
 
 /**
- * Where the CLI sends statements. The embedded engine today ({@link io.trawl.cli.embedded.EmbeddedTrawl});
+ * Where the CLI sends statements. The embedded engine today ({@link io.trawl.api.embedded.EmbeddedTrawl});
  * a remote Trawl API (--endpoint) later.
  */
 public interface StatementRunner

@@ -1,10 +1,10 @@
-package io.trawl.cli;
+package io.trawl.api.embedded;
 
 import io.trawl.billing.Charge;
 import io.trawl.billing.ChargingRules;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.billing.QueryOutcome;
-import io.trawl.cli.embedded.StatementTypes;
+import io.trawl.api.embedded.StatementTypes;
 import io.trawl.engine.QueryResult;
 
 import static java.util.Objects.requireNonNull;
