@@ -1,5 +1,6 @@
 package io.trawl.api.service;
 
+import io.trawl.api.athena.AthenaService;
 import io.trawl.api.auth.Caller;
 import io.trawl.api.auth.RequestAuthenticator;
 import io.trawl.api.embedded.EmbeddedTrawl;
@@ -36,6 +37,14 @@ public final class TrawlService
         this.metaDocuments = new ObjectStoreCatalogDocuments(trawl.store(), trawl.metaLocation());
         this.workGroups = new WorkGroupStore(metaDocuments, settings.clock());
         this.authenticator = TrawlService::accessKeyOnly;
+        awsServices.add(new AthenaService(athenaOperations()));
+    }
+
+    /** Athena's operations, one group per kind of resource. */
+    private List<AthenaService.OperationGroup> athenaOperations()
+    {
+        List<AthenaService.OperationGroup> groups = new ArrayList<>();
+        return groups;
     }
 
     public static TrawlService create(ServerSettings settings)
