@@ -1,5 +1,7 @@
 package io.trawl.cli;
 
+import io.trawl.testing.time.TestClock;
+
 import io.trawl.billing.BillingConfig;
 import io.trawl.api.embedded.BillingSettings;
 import io.trawl.api.embedded.EmbeddedTrawl;

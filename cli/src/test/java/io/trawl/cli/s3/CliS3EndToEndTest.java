@@ -3,7 +3,7 @@ package io.trawl.cli.s3;
 import io.trawl.billing.BillingConfig;
 import io.trawl.cli.CliContext;
 import io.trawl.cli.Main;
-import io.trawl.cli.TestClock;
+import io.trawl.testing.time.TestClock;
 import io.trawl.api.embedded.BillingSettings;
 import io.trawl.api.embedded.EmbeddedTrawl;
 import io.trawl.testing.s3.S3TestServer;

@@ -1,6 +1,9 @@
 package io.trawl.api.service;
 
 import io.trawl.api.athena.AthenaService;
+import io.trawl.api.athena.QueryExecutionOperations;
+import io.trawl.api.query.QueryHistory;
+import io.trawl.api.query.QueryService;
 import io.trawl.api.auth.Caller;
 import io.trawl.api.auth.RequestAuthenticator;
 import io.trawl.api.embedded.EmbeddedTrawl;
@@ -28,6 +31,7 @@ public final class TrawlService
     private final CatalogDocuments metaDocuments;
     private final WorkGroupStore workGroups;
     private final RequestAuthenticator authenticator;
+    private final QueryService queries;
     private final List<AwsJsonService> awsServices = new ArrayList<>();
 
     private TrawlService(ServerSettings settings)
@@ -37,6 +41,7 @@ public final class TrawlService
         this.metaDocuments = new ObjectStoreCatalogDocuments(trawl.store(), trawl.metaLocation());
         this.workGroups = new WorkGroupStore(metaDocuments, settings.clock());
         this.authenticator = TrawlService::accessKeyOnly;
+        this.queries = new QueryService(trawl, new QueryHistory(metaDocuments), workGroups, settings);
         awsServices.add(new AthenaService(athenaOperations()));
     }
 
@@ -44,6 +49,7 @@ public final class TrawlService
     private List<AthenaService.OperationGroup> athenaOperations()
     {
         List<AthenaService.OperationGroup> groups = new ArrayList<>();
+        groups.add(new QueryExecutionOperations(queries));
         return groups;
     }
 
@@ -73,6 +79,11 @@ public final class TrawlService
         return workGroups;
     }
 
+    public QueryService queries()
+    {
+        return queries;
+    }
+
     public RequestAuthenticator authenticator()
     {
         return authenticator;
@@ -84,7 +95,10 @@ public final class TrawlService
     }
 
     @Override
-    public void close() {}
+    public void close()
+    {
+        queries.close();
+    }
 
     private static Caller accessKeyOnly(io.trawl.api.auth.SignedRequest request)
     {

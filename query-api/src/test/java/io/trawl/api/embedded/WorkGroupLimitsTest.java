@@ -7,7 +7,7 @@ import io.trawl.billing.ledger.UsageDates;
 import io.trawl.billing.ledger.UsageRecord;
 import io.trawl.billing.limits.LimitsConfig;
 import io.trawl.api.embedded.StatementRun;
-import io.trawl.cli.TestClock;
+import io.trawl.testing.time.TestClock;
 import io.trawl.engine.QueryControl;
 import io.trawl.engine.Session;
 import io.trawl.error.ErrorCode;

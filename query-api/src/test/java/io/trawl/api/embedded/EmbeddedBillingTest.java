@@ -6,7 +6,7 @@ import io.trawl.billing.PricingPolicy;
 import io.trawl.billing.ledger.UsageDates;
 import io.trawl.billing.ledger.UsageRecord;
 import io.trawl.api.embedded.StatementRun;
-import io.trawl.cli.TestClock;
+import io.trawl.testing.time.TestClock;
 import io.trawl.engine.QueryControl;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;

@@ -1,4 +1,4 @@
-package io.trawl.cli;
+package io.trawl.testing.time;
 
 import java.time.Clock;
 import java.time.Instant;
