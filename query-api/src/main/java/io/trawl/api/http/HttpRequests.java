@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Turns Micronaut's view of a request into what its signature covers. */
-final class HttpRequests
+public final class HttpRequests
 {
     private HttpRequests() {}
 
-    static SignedRequest signed(HttpRequest<?> request, byte[] body)
+    public static SignedRequest signed(HttpRequest<?> request, byte[] body)
     {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : request.getHeaders().names()) {

@@ -149,10 +149,13 @@ public record QueryExecution(
                 Optional.of(instanceId), Optional.of(now), updateCount, billing);
     }
 
-    public QueryExecution withHeartbeat(Instant now)
+    /** The record as its instance reports it alive, with the bytes the query has read so far. */
+    public QueryExecution withHeartbeat(Instant now, long bytesScannedSoFar)
     {
+        Statistics progress = new Statistics(statistics.queueMillis(), statistics.planningMillis(), statistics.engineMillis(), statistics.serviceProcessingMillis(),
+                statistics.totalMillis(), bytesScannedSoFar, statistics.outputRows(), statistics.outputBytes(), statistics.scans());
         return new QueryExecution(id, query, statementType, workGroup, catalog, database, outputLocation, state, stateChangeReason, error,
-                submissionTime, startTime, completionTime, statistics, principal, clientRequestToken, executionParameters, resultReuse, reusedFrom,
+                submissionTime, startTime, completionTime, progress, principal, clientRequestToken, executionParameters, resultReuse, reusedFrom,
                 coordinator, Optional.of(now), updateCount, billing);
     }
 

@@ -244,6 +244,19 @@ public final class QueryService
         }
     }
 
+    /**
+     * Bytes a query that has not finished has read so far: live when this instance runs it, else as its instance last
+     * reported with its heartbeat; empty for finished or unknown queries.
+     */
+    public Optional<Long> progress(String id)
+    {
+        LocalQuery localQuery = local.get(id);
+        if (localQuery != null) {
+            return Optional.of(localQuery.control.bytesScanned());
+        }
+        return history.find(id).filter(execution -> !execution.state().terminal()).map(execution -> execution.statistics().dataScannedBytes());
+    }
+
     /** Whether this instance is running or queueing the query (tests use it to see work spread). */
     public boolean isLocal(String id)
     {
@@ -414,7 +427,8 @@ public final class QueryService
         Instant now = clock.instant();
         for (Map.Entry<String, LocalQuery> entry : local.entrySet()) {
             try {
-                UnaryOperator<QueryExecution> beat = execution -> execution.state().terminal() ? execution : execution.withHeartbeat(now);
+                long bytesSoFar = entry.getValue().control.bytesScanned();
+                UnaryOperator<QueryExecution> beat = execution -> execution.state().terminal() ? execution : execution.withHeartbeat(now, bytesSoFar);
                 history.update(entry.getKey(), beat).ifPresent(execution -> {
                     if (execution.state() == State.CANCELLED) {
                         entry.getValue().control.cancel();
