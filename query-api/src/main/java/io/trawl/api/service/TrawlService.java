@@ -1,13 +1,14 @@
 package io.trawl.api.service;
 
-import io.trawl.api.auth.Caller;
 import io.trawl.api.auth.RequestAuthenticator;
+import io.trawl.api.auth.RequestAuthenticators;
 import io.trawl.api.embedded.EmbeddedTrawl;
 import io.trawl.api.protocol.AwsJsonService;
-import io.trawl.api.protocol.AwsServiceException;
 import io.trawl.api.workgroup.WorkGroupStore;
 import io.trawl.catalog.lake.CatalogDocuments;
 import io.trawl.scan.store.ObjectStoreCatalogDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import static java.util.Objects.requireNonNull;
 public final class TrawlService
         implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(TrawlService.class);
+
     private final ServerSettings settings;
     private final EmbeddedTrawl trawl;
     private final CatalogDocuments metaDocuments;
@@ -35,7 +38,7 @@ public final class TrawlService
         this.trawl = EmbeddedTrawl.open(settings.home(), settings.s3(), settings.catalogLocation(), settings.billing(), settings.environment());
         this.metaDocuments = new ObjectStoreCatalogDocuments(trawl.store(), trawl.metaLocation());
         this.workGroups = new WorkGroupStore(metaDocuments, settings.clock());
-        this.authenticator = TrawlService::accessKeyOnly;
+        this.authenticator = RequestAuthenticators.fromEnvironment(settings.environment(), settings.clock(), LOG::warn);
     }
 
     public static TrawlService create(ServerSettings settings)
@@ -76,16 +79,4 @@ public final class TrawlService
 
     @Override
     public void close() {}
-
-    private static Caller accessKeyOnly(io.trawl.api.auth.SignedRequest request)
-    {
-        String authorization = request.header("Authorization")
-                .orElseThrow(() -> new AwsServiceException("UnrecognizedClientException", 403, "The security token included in the request is invalid."));
-        int credential = authorization.indexOf("Credential=");
-        if (credential < 0) {
-            throw new AwsServiceException("UnrecognizedClientException", 403, "The security token included in the request is invalid.");
-        }
-        String keyId = authorization.substring(credential + "Credential=".length()).split("/", 2)[0];
-        return new Caller(keyId, keyId);
-    }
 }
