@@ -4,14 +4,15 @@ import io.trawl.api.athena.AthenaService;
 import io.trawl.api.athena.QueryExecutionOperations;
 import io.trawl.api.query.QueryHistory;
 import io.trawl.api.query.QueryService;
-import io.trawl.api.auth.Caller;
 import io.trawl.api.auth.RequestAuthenticator;
+import io.trawl.api.auth.RequestAuthenticators;
 import io.trawl.api.embedded.EmbeddedTrawl;
 import io.trawl.api.protocol.AwsJsonService;
-import io.trawl.api.protocol.AwsServiceException;
 import io.trawl.api.workgroup.WorkGroupStore;
 import io.trawl.catalog.lake.CatalogDocuments;
 import io.trawl.scan.store.ObjectStoreCatalogDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ import static java.util.Objects.requireNonNull;
 public final class TrawlService
         implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(TrawlService.class);
+
     private final ServerSettings settings;
     private final EmbeddedTrawl trawl;
     private final CatalogDocuments metaDocuments;
@@ -33,6 +36,7 @@ public final class TrawlService
     private final RequestAuthenticator authenticator;
     private final QueryService queries;
     private final List<AwsJsonService> awsServices = new ArrayList<>();
+    private final List<String> startupWarnings = new ArrayList<>();
 
     private TrawlService(ServerSettings settings)
     {
@@ -40,7 +44,10 @@ public final class TrawlService
         this.trawl = EmbeddedTrawl.open(settings.home(), settings.s3(), settings.catalogLocation(), settings.billing(), settings.environment());
         this.metaDocuments = new ObjectStoreCatalogDocuments(trawl.store(), trawl.metaLocation());
         this.workGroups = new WorkGroupStore(metaDocuments, settings.clock());
-        this.authenticator = TrawlService::accessKeyOnly;
+        this.authenticator = RequestAuthenticators.fromEnvironment(settings.environment(), settings.clock(), warning -> {
+            LOG.warn(warning);
+            startupWarnings.add(warning);
+        });
         this.queries = new QueryService(trawl, new QueryHistory(metaDocuments), workGroups, settings);
         awsServices.add(new AthenaService(athenaOperations()));
     }
@@ -79,6 +86,12 @@ public final class TrawlService
         return workGroups;
     }
 
+    /** What the operator must know at start-up (development mode), for {@code trawl serve} to print whatever logging is bound. */
+    public List<String> startupWarnings()
+    {
+        return List.copyOf(startupWarnings);
+    }
+
     public QueryService queries()
     {
         return queries;
@@ -98,17 +111,5 @@ public final class TrawlService
     public void close()
     {
         queries.close();
-    }
-
-    private static Caller accessKeyOnly(io.trawl.api.auth.SignedRequest request)
-    {
-        String authorization = request.header("Authorization")
-                .orElseThrow(() -> new AwsServiceException("UnrecognizedClientException", 403, "The security token included in the request is invalid."));
-        int credential = authorization.indexOf("Credential=");
-        if (credential < 0) {
-            throw new AwsServiceException("UnrecognizedClientException", 403, "The security token included in the request is invalid.");
-        }
-        String keyId = authorization.substring(credential + "Credential=".length()).split("/", 2)[0];
-        return new Caller(keyId, keyId);
     }
 }
