@@ -26,6 +26,8 @@ public final class QueryControl
     private final String queryId;
     private final OptionalLong bytesScannedCutoff;
     private final AtomicLong bytesScanned = new AtomicLong();
+    private final AtomicLong splitsPlanned = new AtomicLong();
+    private final AtomicLong splitsCompleted = new AtomicLong();
     private final AtomicReference<TrawlException> cancellation = new AtomicReference<>();
     private volatile long cancelledAtNanos;
 
@@ -73,6 +75,28 @@ public final class QueryControl
     public long bytesScanned()
     {
         return bytesScanned.get();
+    }
+
+    /** A scan planned {@code splits} more splits: progress reporting's denominator (it grows as later scans start). */
+    public void recordSplitsPlanned(int splits)
+    {
+        splitsPlanned.addAndGet(splits);
+    }
+
+    /** {@code splits} planned splits have been read. */
+    public void recordSplitsCompleted(int splits)
+    {
+        splitsCompleted.addAndGet(splits);
+    }
+
+    public long splitsPlanned()
+    {
+        return splitsPlanned.get();
+    }
+
+    public long splitsCompleted()
+    {
+        return splitsCompleted.get();
     }
 
     /** Cancels the query on the user's behalf; running scans stop and the query fails with QUERY_CANCELLED. */

@@ -111,11 +111,13 @@ final class RemoteScanOperator
         String path = splits.size() == 1 ? first.path() : first.path() + " (+" + (splits.size() - 1) + " more splits)";
         taskStats.accept(new TaskStats(scan.table().qualifiedName(), path, first.start(), completed.task().inputBytes(), result.metrics().bytesRead(), rows,
                 result.metrics().wallNanos() / 1_000_000));
+        remote.control().recordSplitsCompleted(splits.size());
     }
 
     private void start()
     {
         List<ScanSplit> splits = partitions.planSplits(scanProvider, scan.table(), scan.domain(), meter);
+        remote.control().recordSplitsPlanned(splits.size());
         List<List<ScanSplit>> groups = io.trawl.engine.fragment.TaskSizing.group(splits, remote.targetTaskBytes(), remote.runner().parallelism(), remote.maxTasksPerScan());
         remainingTasks = groups.size();
         for (List<ScanSplit> group : groups) {

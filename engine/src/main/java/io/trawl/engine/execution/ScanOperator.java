@@ -108,6 +108,7 @@ final class ScanOperator
             return;
         }
         List<ScanSplit> splits = partitions.planSplits(scanProvider, table, domain, meter);
+        control.recordSplitsPlanned(splits.size());
         remainingTasks = splits.size();
         if (splits.isEmpty()) {
             return;
@@ -144,6 +145,7 @@ final class ScanOperator
                 }
                 taskStats.accept(new io.trawl.engine.TaskStats(table.qualifiedName(), split.path(), split.start(), split.length(), taskBytes.get(), outputRows,
                         (System.nanoTime() - started) / 1_000_000));
+                control.recordSplitsCompleted(1);
             }
         }
         catch (Throwable e) {

@@ -10,6 +10,10 @@ import io.trawl.api.query.QueryRequestException.Reason;
 import io.trawl.api.service.ServerSettings;
 import io.trawl.api.workgroup.WorkGroup;
 import io.trawl.api.workgroup.WorkGroupStore;
+import io.trawl.billing.ChargingRules;
+import io.trawl.billing.PricingPolicy;
+import io.trawl.billing.QueryOutcome;
+import io.trawl.billing.StatementType;
 import io.trawl.engine.QueryControl;
 import io.trawl.engine.Session;
 import io.trawl.engine.StatementKind;
@@ -245,16 +249,22 @@ public final class QueryService
     }
 
     /**
-     * Bytes a query that has not finished has read so far: live when this instance runs it, else as its instance last
-     * reported with its heartbeat; empty for finished or unknown queries.
+     * How far a query that has not finished is: live when this instance runs it (bytes, splits), else the bytes its
+     * instance last reported with its heartbeat; with what those bytes would cost were it to stop now. Empty for
+     * finished or unknown queries.
      */
-    public Optional<Long> progress(String id)
+    public Optional<QueryProgress> progress(String id)
     {
-        LocalQuery localQuery = local.get(id);
-        if (localQuery != null) {
-            return Optional.of(localQuery.control.bytesScanned());
+        Optional<QueryExecution> execution = history.find(id).filter(found -> !found.state().terminal());
+        if (execution.isEmpty()) {
+            return Optional.empty();
         }
-        return history.find(id).filter(execution -> !execution.state().terminal()).map(execution -> execution.statistics().dataScannedBytes());
+        LocalQuery localQuery = local.get(id);
+        long bytes = localQuery != null ? localQuery.control.bytesScanned() : execution.get().statistics().dataScannedBytes();
+        long completed = localQuery != null ? localQuery.control.splitsCompleted() : 0;
+        long planned = localQuery != null ? localQuery.control.splitsPlanned() : 0;
+        PricingPolicy policy = trawl.billing().prices().policyFor(execution.get().workGroup());
+        return Optional.of(new QueryProgress(bytes, completed, planned, ChargingRules.charge(StatementType.QUERY, QueryOutcome.SUCCEEDED, bytes, policy).cost(), policy.currency()));
     }
 
     /** Whether this instance is running or queueing the query (tests use it to see work spread). */

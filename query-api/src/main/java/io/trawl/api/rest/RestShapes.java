@@ -17,7 +17,7 @@ public final class RestShapes
 
     public record Billing(long billedBytes, BigDecimal cost, String currency) {}
 
-    public record Progress(long bytesScanned) {}
+    public record Progress(long bytesScanned, long splitsCompleted, long splitsPlanned, BigDecimal estimatedCost, String currency) {}
 
     public record Query(
             String id,
