@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         name = "trawl bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that check every answer against DuckDB on the same files.",
-        subcommands = {TpchBenchCommand.class, ScannedBytesCommand.class, ScanThroughputCommand.class, EstimateCommand.class, SimulateCommand.class, WorkersBenchCommand.class})
+        subcommands = {TpchBenchCommand.class, ScannedBytesCommand.class, ScanThroughputCommand.class, EstimateCommand.class, SimulateCommand.class, WorkersBenchCommand.class, ApiBenchCommand.class})
 public final class BenchMain
         implements Runnable
 {
