@@ -1,6 +1,7 @@
 package io.trawl.api.service;
 
 import io.trawl.api.athena.AthenaService;
+import io.trawl.api.athena.DataCatalogOperations;
 import io.trawl.api.athena.QueryExecutionOperations;
 import io.trawl.api.query.QueryHistory;
 import io.trawl.api.query.QueryService;
@@ -72,6 +73,7 @@ public final class TrawlService
         groups.add(new WorkGroupOperations(workGroups, namedQueries, preparedStatements, settings.clock()));
         groups.add(new NamedQueryOperations(namedQueries, workGroups));
         groups.add(new PreparedStatementOperations(preparedStatements, workGroups));
+        groups.add(new DataCatalogOperations(trawl.catalog()));
         return groups;
     }
 
