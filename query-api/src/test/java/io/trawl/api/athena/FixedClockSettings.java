@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** Server settings whose clock stands still, so that the times an operation stamps can be asserted exactly. */
+/**
+ * Server settings whose clock stands still, so that the times an operation stamps can be asserted exactly. It stands
+ * at the moment the tests start, not at a constant, because the server checks that a request's signature time is
+ * within 15 minutes of its clock, as AWS does.
+ */
 final class FixedClockSettings
 {
-    static final Instant NOW = Instant.parse("2026-12-01T10:15:30.250Z");
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private FixedClockSettings() {}
 
