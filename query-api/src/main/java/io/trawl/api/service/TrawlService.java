@@ -1,13 +1,20 @@
 package io.trawl.api.service;
 
 import io.trawl.api.athena.AthenaService;
+import io.trawl.api.athena.DataCatalogOperations;
+import io.trawl.api.athena.NamedQueryOperations;
+import io.trawl.api.athena.PreparedStatementOperations;
 import io.trawl.api.athena.QueryExecutionOperations;
-import io.trawl.api.query.QueryHistory;
-import io.trawl.api.query.QueryService;
+import io.trawl.api.athena.WorkGroupOperations;
 import io.trawl.api.auth.RequestAuthenticator;
 import io.trawl.api.auth.RequestAuthenticators;
 import io.trawl.api.embedded.EmbeddedTrawl;
+import io.trawl.api.namedquery.NamedQueryStore;
+import io.trawl.api.prepared.PreparedStatementStore;
+import io.trawl.api.prepared.SqlPreprocessor;
 import io.trawl.api.protocol.AwsJsonService;
+import io.trawl.api.query.QueryHistory;
+import io.trawl.api.query.QueryService;
 import io.trawl.api.workgroup.WorkGroupStore;
 import io.trawl.catalog.lake.CatalogDocuments;
 import io.trawl.scan.store.ObjectStoreCatalogDocuments;
@@ -33,6 +40,9 @@ public final class TrawlService
     private final EmbeddedTrawl trawl;
     private final CatalogDocuments metaDocuments;
     private final WorkGroupStore workGroups;
+    private final NamedQueryStore namedQueries;
+    private final PreparedStatementStore preparedStatements;
+    private final SqlPreprocessor sqlPreprocessor;
     private final RequestAuthenticator authenticator;
     private final QueryService queries;
     private final List<AwsJsonService> awsServices = new ArrayList<>();
@@ -44,6 +54,9 @@ public final class TrawlService
         this.trawl = EmbeddedTrawl.open(settings.home(), settings.s3(), settings.catalogLocation(), settings.billing(), settings.environment());
         this.metaDocuments = new ObjectStoreCatalogDocuments(trawl.store(), trawl.metaLocation());
         this.workGroups = new WorkGroupStore(metaDocuments, settings.clock());
+        this.namedQueries = new NamedQueryStore(metaDocuments);
+        this.preparedStatements = new PreparedStatementStore(metaDocuments, settings.clock());
+        this.sqlPreprocessor = new SqlPreprocessor(preparedStatements);
         this.authenticator = RequestAuthenticators.fromEnvironment(settings.environment(), settings.clock(), warning -> {
             LOG.warn(warning);
             startupWarnings.add(warning);
@@ -57,6 +70,10 @@ public final class TrawlService
     {
         List<AthenaService.OperationGroup> groups = new ArrayList<>();
         groups.add(new QueryExecutionOperations(queries));
+        groups.add(new WorkGroupOperations(workGroups, namedQueries, preparedStatements, settings.clock()));
+        groups.add(new NamedQueryOperations(namedQueries, workGroups));
+        groups.add(new PreparedStatementOperations(preparedStatements, workGroups));
+        groups.add(new DataCatalogOperations(trawl.catalog()));
         return groups;
     }
 
@@ -84,6 +101,12 @@ public final class TrawlService
     public WorkGroupStore workGroups()
     {
         return workGroups;
+    }
+
+    /** What runs before a statement: binds ExecutionParameters, expands EXECUTE, carries out PREPARE and DEALLOCATE PREPARE. */
+    public SqlPreprocessor sqlPreprocessor()
+    {
+        return sqlPreprocessor;
     }
 
     /** What the operator must know at start-up (development mode), for {@code trawl serve} to print whatever logging is bound. */

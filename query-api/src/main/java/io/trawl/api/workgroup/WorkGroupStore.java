@@ -114,6 +114,9 @@ public final class WorkGroupStore
         node.put("enforceWorkGroupConfiguration", workGroup.enforceWorkGroupConfiguration());
         workGroup.bytesScannedCutoffPerQuery().ifPresent(cutoff -> node.put("bytesScannedCutoffPerQuery", cutoff));
         node.set("tags", JSON.valueToTree(new TreeMap<>(workGroup.tags())));
+        node.put("publishCloudWatchMetricsEnabled", workGroup.publishCloudWatchMetricsEnabled());
+        node.put("requesterPaysEnabled", workGroup.requesterPaysEnabled());
+        node.put("selectedEngineVersion", workGroup.selectedEngineVersion());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
         }
@@ -136,7 +139,10 @@ public final class WorkGroupStore
                     node.hasNonNull("outputLocation") ? Optional.of(URI.create(node.get("outputLocation").asText())) : Optional.empty(),
                     node.path("enforceWorkGroupConfiguration").asBoolean(false),
                     node.hasNonNull("bytesScannedCutoffPerQuery") ? OptionalLong.of(node.get("bytesScannedCutoffPerQuery").asLong()) : OptionalLong.empty(),
-                    tags);
+                    tags,
+                    node.path("publishCloudWatchMetricsEnabled").asBoolean(false),
+                    node.path("requesterPaysEnabled").asBoolean(false),
+                    node.path("selectedEngineVersion").asText(WorkGroup.AUTO_ENGINE_VERSION));
         }
         catch (IOException | RuntimeException e) {
             throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot read a work group document: " + e.getMessage(), e);
