@@ -9,7 +9,12 @@ import io.trawl.api.query.QueryExecution.Statistics;
 import io.trawl.api.query.QueryRequestException.Reason;
 import io.trawl.api.service.ServerSettings;
 import io.trawl.api.workgroup.WorkGroup;
+import io.trawl.api.prepared.SqlPreprocessor;
 import io.trawl.api.workgroup.WorkGroupStore;
+import io.trawl.engine.QueryResult;
+import io.trawl.engine.ResultColumn;
+import io.trino.spi.Page;
+import io.trino.spi.type.VarcharType;
 import io.trawl.billing.ChargingRules;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.billing.QueryOutcome;
@@ -75,6 +80,7 @@ public final class QueryService
     private final EmbeddedTrawl trawl;
     private final QueryHistory history;
     private final WorkGroupStore workGroups;
+    private final SqlPreprocessor preprocessor;
     private final ResultFiles results;
     private final ObjectStore store;
     private final ServerSettings settings;
@@ -98,8 +104,9 @@ public final class QueryService
         }
     }
 
-    public QueryService(EmbeddedTrawl trawl, QueryHistory history, WorkGroupStore workGroups, ServerSettings settings)
+    public QueryService(EmbeddedTrawl trawl, QueryHistory history, WorkGroupStore workGroups, SqlPreprocessor preprocessor, ServerSettings settings)
     {
+        this.preprocessor = requireNonNull(preprocessor, "preprocessor is null");
         this.trawl = requireNonNull(trawl, "trawl is null");
         this.history = requireNonNull(history, "history is null");
         this.workGroups = requireNonNull(workGroups, "workGroups is null");
@@ -321,7 +328,13 @@ public final class QueryService
         Session session = new Session(execution.database(), execution.principal());
         StatementRun run;
         try {
-            run = trawl.run(execution.query(), session, control, workGroup.name());
+            // parameters (?, EXECUTE ... USING) are bound here; PREPARE and DEALLOCATE PREPARE are done here
+            SqlPreprocessor.Preprocessed preprocessed = preprocessor.preprocess(execution.query(), execution.executionParameters(), workGroup.name());
+            if (preprocessed instanceof SqlPreprocessor.Done done) {
+                completeWithMessage(execution, done.message(), started);
+                return;
+            }
+            run = trawl.run(((SqlPreprocessor.Run) preprocessed).sql(), session, control, workGroup.name());
         }
         catch (TrawlException e) {
             failed(execution, localQuery, e, started);
@@ -346,6 +359,25 @@ public final class QueryService
         if (finished.isPresent() && finished.get().state() == State.SUCCEEDED && execution.resultReuse().enabled()) {
             history.rememberReusable(reuseKey(execution), finished.get());
         }
+    }
+
+    /** A statement the service carried out itself (PREPARE, DEALLOCATE PREPARE): its result is its message, as text. */
+    private void completeWithMessage(QueryExecution execution, String message, Instant started)
+    {
+        QueryResult result = new QueryResult(StatementKind.UTILITY, List.of(new ResultColumn("result", VarcharType.VARCHAR)),
+                List.of(new Page(textBlock(message))),
+                0, new Session(execution.database(), execution.principal()));
+        ResultFiles.Written written = results.write(execution.outputLocation(), result);
+        Instant done = clock.instant();
+        Statistics statistics = statistics(execution, started, done, 0, List.of(), written.rows(), written.bytes());
+        history.update(execution.id(), current -> current.finished(State.SUCCEEDED, Optional.empty(), Optional.empty(), done, statistics, OptionalLong.empty(), Optional.empty()));
+    }
+
+    private static io.trino.spi.block.Block textBlock(String text)
+    {
+        io.trino.spi.block.BlockBuilder builder = VarcharType.VARCHAR.createBlockBuilder(null, 1);
+        VarcharType.VARCHAR.writeString(builder, text);
+        return builder.build();
     }
 
     private void failed(QueryExecution execution, LocalQuery localQuery, TrawlException error, Instant started)

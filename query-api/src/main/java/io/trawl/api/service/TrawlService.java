@@ -61,7 +61,7 @@ public final class TrawlService
             LOG.warn(warning);
             startupWarnings.add(warning);
         });
-        this.queries = new QueryService(trawl, new QueryHistory(metaDocuments), workGroups, settings);
+        this.queries = new QueryService(trawl, new QueryHistory(metaDocuments), workGroups, sqlPreprocessor, settings);
         awsServices.add(new AthenaService(athenaOperations()));
     }
 

@@ -124,6 +124,28 @@ class AthenaQueryLifecycleTest
     }
 
     @Test
+    void executionParametersAndPreparedStatementsBindValues()
+    {
+        String id = athena.startQueryExecution(request -> request.queryString("SELECT n_name FROM nation WHERE n_nationkey = ? AND n_name <> ?")
+                .executionParameters("7", "'FRANCE'").queryExecutionContext(context -> context.database(DATABASE))).queryExecutionId();
+        assertThat(AthenaRows.awaitTerminal(athena, id).status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(AthenaRows.fetch(athena, id).dataRows()).containsExactly(List.of("GERMANY"));
+
+        QueryExecution prepare = AthenaRows.run(athena, DATABASE, "PREPARE nations_in FROM SELECT count(*) FROM nation WHERE n_regionkey = ?");
+        assertThat(prepare.statementType()).isEqualTo(StatementType.UTILITY);
+        assertThat(athena.getPreparedStatement(request -> request.statementName("nations_in").workGroup(WorkGroup.PRIMARY)).preparedStatement().queryStatement())
+                .isEqualTo("SELECT count(*) FROM nation WHERE n_regionkey = ?");
+        QueryExecution execute = AthenaRows.run(athena, DATABASE, "EXECUTE nations_in USING 3");
+        assertThat(AthenaRows.fetch(athena, execute.queryExecutionId()).dataRows()).containsExactly(List.of("5"));
+
+        AthenaRows.run(athena, DATABASE, "DEALLOCATE PREPARE nations_in");
+        String missing = athena.startQueryExecution(request -> request.queryString("EXECUTE nations_in USING 3").queryExecutionContext(context -> context.database(DATABASE))).queryExecutionId();
+        QueryExecution failed = AthenaRows.awaitTerminal(athena, missing);
+        assertThat(failed.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(failed.status().stateChangeReason()).isEqualTo("Prepared statement not found: nations_in");
+    }
+
+    @Test
     void sameClientRequestTokenStartsOneQuery()
     {
         String token = "token-" + "x".repeat(40) + System.nanoTime();
