@@ -218,6 +218,25 @@ class AthenaQueryLifecycleTest
     }
 
     @Test
+    void anEnforcingWorkGroupChoosesTheOutputLocationAndADisabledOneRefusesQueries()
+    {
+        URI enforced = home.resolve("enforced-results").toUri();
+        athena.createWorkGroup(request -> request.name("enforcing").configuration(configuration -> configuration
+                .enforceWorkGroupConfiguration(true)
+                .resultConfiguration(result -> result.outputLocation(enforced.toString()))));
+        String id = athena.startQueryExecution(request -> request.queryString("SELECT 1").workGroup("enforcing")
+                .resultConfiguration(result -> result.outputLocation(home.resolve("elsewhere").toUri().toString()))).queryExecutionId();
+        QueryExecution execution = AthenaRows.awaitTerminal(athena, id);
+        assertThat(execution.resultConfiguration().outputLocation()).isEqualTo(enforced.toString().replaceAll("/?$", "/") + id + ".csv");
+        assertThat(Files.exists(Path.of(URI.create(execution.resultConfiguration().outputLocation())))).isTrue();
+
+        athena.updateWorkGroup(request -> request.workGroup("enforcing").state(software.amazon.awssdk.services.athena.model.WorkGroupState.DISABLED));
+        assertThatThrownBy(() -> athena.startQueryExecution(request -> request.queryString("SELECT 1").workGroup("enforcing")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("WorkGroup enforcing is disabled.");
+    }
+
+    @Test
     void failedQueriesSayWhyAndHaveNoResults()
     {
         String syntax = athena.startQueryExecution(request -> request.queryString("SELECT *\nFROM nation WHERE").queryExecutionContext(context -> context.database(DATABASE))).queryExecutionId();
