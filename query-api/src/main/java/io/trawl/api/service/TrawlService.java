@@ -3,6 +3,7 @@ package io.trawl.api.service;
 import io.trawl.api.auth.Caller;
 import io.trawl.api.auth.RequestAuthenticator;
 import io.trawl.api.embedded.EmbeddedTrawl;
+import io.trawl.api.glue.GlueService;
 import io.trawl.api.protocol.AwsJsonService;
 import io.trawl.api.protocol.AwsServiceException;
 import io.trawl.api.workgroup.WorkGroupStore;
@@ -36,6 +37,7 @@ public final class TrawlService
         this.metaDocuments = new ObjectStoreCatalogDocuments(trawl.store(), trawl.metaLocation());
         this.workGroups = new WorkGroupStore(metaDocuments, settings.clock());
         this.authenticator = TrawlService::accessKeyOnly;
+        awsServices.add(new GlueService(trawl.catalog()));
     }
 
     public static TrawlService create(ServerSettings settings)
