@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Where table definitions live. Names are case-insensitive and stored lower-case, as Glue and Athena do.
- * Implementations: the lake-native JSON store (local directory or object store) and, later, AWS Glue.
+ * Implementations: the lake-native JSON store (local directory or object store) and AWS Glue
+ * ({@link io.trawl.catalog.glue.GlueCatalogStore}).
  * Writes are atomic: a failed call leaves the catalog as it was.
  */
 public interface CatalogStore

@@ -12,6 +12,8 @@ import io.trawl.billing.limits.AlertNotifier;
 import io.trawl.billing.limits.UsageAlerts;
 import io.trawl.billing.limits.WorkGroupLimits;
 import io.trawl.catalog.CatalogStore;
+import io.trawl.catalog.glue.GlueCatalogStore;
+import io.trawl.catalog.glue.GlueConfig;
 import io.trawl.catalog.local.LocalCatalogStore;
 import io.trawl.api.embedded.StatementRun;
 import io.trawl.api.embedded.StatementRunner;
@@ -62,6 +64,8 @@ import static java.util.Objects.requireNonNull;
 public final class EmbeddedTrawl
         implements StatementRunner
 {
+    public static final String CATALOG_STORE_VARIABLE = "TRAWL_CATALOG_STORE";
+
     private final Path home;
     private final URI metaLocation;
     private final RoutingObjectStore store;
@@ -116,7 +120,8 @@ public final class EmbeddedTrawl
 
     /**
      * As {@link #open(Path, S3Config, Optional, BillingSettings)}, with scans run where {@code workersEnvironment}
-     * says ({@link ScanRuntimes#fromEnvironment}: {@code TRAWL_WORKERS=in-process|pool[:N]|lambda:FUNCTION}).
+     * says ({@link ScanRuntimes#fromEnvironment}: {@code TRAWL_WORKERS=in-process|pool[:N]|lambda:FUNCTION}) and the
+     * catalog in the store it names ({@code TRAWL_CATALOG_STORE=lake|glue}, see {@link #catalogStoreKind}).
      */
     public static EmbeddedTrawl open(Path home, S3Config s3, Optional<URI> catalogLocation, BillingSettings billing, Map<String, String> workersEnvironment)
     {
@@ -138,14 +143,31 @@ public final class EmbeddedTrawl
         // the S3 client is built on the first s3:// location, so local-only use never resolves AWS credentials
         RoutingObjectStore store = RoutingObjectStore.create(s3);
         Optional<RemoteWorkers> workers = ScanRuntimes.fromEnvironment(workersEnvironment, store, metaLocation);
-        CatalogStore catalog = catalogLocation
-                .<CatalogStore>map(location -> new io.trawl.catalog.lake.LakeCatalogStore(new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, location)))
-                .orElseGet(() -> new LocalCatalogStore(absoluteHome.resolve("catalog")));
+        CatalogStore catalog = catalogStoreKind(workersEnvironment).equals("glue")
+                ? GlueCatalogStore.create(GlueConfig.fromEnvironment(workersEnvironment))
+                : catalogLocation
+                        .<CatalogStore>map(location -> new io.trawl.catalog.lake.LakeCatalogStore(new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, location)))
+                        .orElseGet(() -> new LocalCatalogStore(absoluteHome.resolve("catalog")));
         QueryEngine inProcess = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), EngineConfig.defaults(),
                 new ObjectStoreLocationValidator(store), Set.of());
         QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess);
         UsageLedger ledger = new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation));
         return new EmbeddedTrawl(absoluteHome, metaLocation, store, catalog, engine, ledger, new UsageAlerts(ledger, ObjectStoreLedgerStorage.limitsState(store, metaLocation)), billing);
+    }
+
+    /**
+     * Where table definitions live, from {@code TRAWL_CATALOG_STORE}: {@code lake} (the default: lake-native documents
+     * at the catalog location, else under the home directory) or {@code glue} (an AWS Glue Data Catalog reached as
+     * {@link GlueConfig#fromEnvironment} says: {@code TRAWL_GLUE_ENDPOINT}, {@code TRAWL_GLUE_REGION},
+     * {@code TRAWL_GLUE_CATALOG_ID}). Trawl's own records (usage, query history) stay at the meta location either way.
+     */
+    private static String catalogStoreKind(Map<String, String> environment)
+    {
+        String kind = environment.getOrDefault(CATALOG_STORE_VARIABLE, "").trim().toLowerCase(java.util.Locale.ROOT);
+        if (kind.isEmpty() || kind.equals("lake") || kind.equals("glue")) {
+            return kind;
+        }
+        throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "%s must be 'lake' or 'glue', not '%s'".formatted(CATALOG_STORE_VARIABLE, environment.get(CATALOG_STORE_VARIABLE)));
     }
 
     public Path home()

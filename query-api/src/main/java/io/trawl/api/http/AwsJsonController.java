@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  * {@code X-Amz-Target: <Service>.<Operation>}, and answers the operation's output or its error in AWS's shape
  * ({@code __type}, {@code x-amzn-ErrorType}, {@code Message}), with an {@code x-amzn-RequestId} on every answer.
  * Thin on purpose: what an operation does lives in its service.
+ *
+ * <p>Requests run on Micronaut's IO pool of platform threads, not its virtual-thread BLOCKING executor: scans decode on
+ * virtual threads, and CPU-bound virtual threads on a small machine would starve the request handlers of carriers.
  */
 @Controller
 public final class AwsJsonController
@@ -46,7 +49,7 @@ public final class AwsJsonController
     }
 
     @Post(uri = "/", consumes = MediaType.ALL, produces = AwsJson.CONTENT_TYPE)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<byte[]> invoke(HttpRequest<?> request, @Body @Nullable byte[] body)
     {
         String requestId = UUID.randomUUID().toString();

@@ -75,7 +75,7 @@ public final class QueryController
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> submit(HttpRequest<?> request, @Body @Nullable byte[] body)
     {
         return handle(request, body, caller -> {
@@ -97,7 +97,7 @@ public final class QueryController
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String workGroup, @Nullable @QueryValue String nextToken, @Nullable @QueryValue Integer maxResults)
     {
         return handle(request, null, _ -> {
@@ -115,21 +115,21 @@ public final class QueryController
     }
 
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id)
     {
         return handle(request, null, _ -> ok(query(queries.find(id))));
     }
 
     @Delete(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id)
     {
         return handle(request, null, _ -> ok(query(queries.stop(id))));
     }
 
     @Get(uri = "/{id}/results", produces = {MediaType.APPLICATION_JSON, "text/csv"})
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> results(HttpRequest<?> request, @PathVariable String id, @Nullable @Header("Accept") String accept,
             @Nullable @QueryValue String nextToken, @Nullable @QueryValue Integer maxResults)
     {

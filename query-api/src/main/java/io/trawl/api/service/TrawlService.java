@@ -9,6 +9,7 @@ import io.trawl.api.athena.WorkGroupOperations;
 import io.trawl.api.auth.RequestAuthenticator;
 import io.trawl.api.auth.RequestAuthenticators;
 import io.trawl.api.embedded.EmbeddedTrawl;
+import io.trawl.api.glue.GlueService;
 import io.trawl.api.namedquery.NamedQueryStore;
 import io.trawl.api.prepared.PreparedStatementStore;
 import io.trawl.api.prepared.SqlPreprocessor;
@@ -63,6 +64,7 @@ public final class TrawlService
         });
         this.queries = new QueryService(trawl, new QueryHistory(metaDocuments), workGroups, sqlPreprocessor, settings);
         awsServices.add(new AthenaService(athenaOperations()));
+        awsServices.add(new GlueService(trawl.catalog()));
     }
 
     /** Athena's operations, one group per kind of resource. */
