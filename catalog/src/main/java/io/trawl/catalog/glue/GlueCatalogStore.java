@@ -1,5 +1,6 @@
 package io.trawl.catalog.glue;
 
+import io.trawl.catalog.CatalogErrors;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.Column;
 import io.trawl.catalog.Database;
@@ -254,7 +255,7 @@ public final class GlueCatalogStore
                 glue.updateTable(request -> request.catalogId(catalogId.orElse(null)).databaseName(database).tableInput(input).versionId(Long.toString(table.version())));
             }
             catch (ConcurrentModificationException e) {
-                long found = findTable(database, name).map(Table::version).orElseThrow(() -> tableNotFound(database, name));
+                long found = findTable(database, name).map(Table::version).orElseThrow(() -> CatalogErrors.tableNotFound(database, name));
                 throw new TrawlException(ErrorCode.CONCURRENT_MODIFICATION, "Table '%s.%s' was changed concurrently: expected version %d, found %d"
                         .formatted(database, name, table.version(), found), e);
             }
@@ -287,7 +288,7 @@ public final class GlueCatalogStore
             PartitionKeyValues.validate(table, partition.values());
             Partition stored = new Partition(table.databaseName(), table.name(), partition.values(), partition.storageDescriptor(), partition.parameters());
             if (byValues.putIfAbsent(partition.values(), stored) != null && !ifNotExists) {
-                throw partitionAlreadyExists(table, partition.values(), " (given more than once in the statement)");
+                throw CatalogErrors.partitionAlreadyExists(table, partition.values(), "given more than once in the statement");
             }
         }
         if (byValues.isEmpty()) {
@@ -297,7 +298,7 @@ public final class GlueCatalogStore
             Set<List<String>> existing = existingValues(table, List.copyOf(byValues.keySet()));
             for (List<String> values : byValues.keySet()) {
                 if (existing.contains(values)) {
-                    throw partitionAlreadyExists(table, values, "");
+                    throw CatalogErrors.partitionAlreadyExists(table, values, "");
                 }
             }
         }
@@ -335,7 +336,7 @@ public final class GlueCatalogStore
         requireNonNull(values, "values is null");
         Table table = requireTable(databaseName, tableName);
         for (List<String> partitionValues : values) {
-            checkValueCount(table, partitionValues);
+            CatalogErrors.checkPartitionValueCount(table, partitionValues);
         }
         List<List<String>> distinct = List.copyOf(new java.util.LinkedHashSet<>(values));
         if (!ifExists) {
@@ -343,7 +344,7 @@ public final class GlueCatalogStore
             for (List<String> partitionValues : distinct) {
                 if (!existing.contains(partitionValues)) {
                     throw new TrawlException(ErrorCode.PARTITION_NOT_FOUND, "Partition %s of table '%s' does not exist"
-                            .formatted(displayName(table, partitionValues), table.qualifiedName()));
+                            .formatted(CatalogErrors.partitionDisplayName(table, partitionValues), table.qualifiedName()));
                 }
             }
         }
@@ -355,7 +356,7 @@ public final class GlueCatalogStore
     {
         requireNonNull(values, "values is null");
         Table table = requireTable(databaseName, tableName);
-        checkValueCount(table, values);
+        CatalogErrors.checkPartitionValueCount(table, values);
         return call("GetPartition", table.databaseName(), table.name(), () -> {
             try {
                 return Optional.of(GlueModel.toCatalog(table, glue.getPartition(request -> request.catalogId(catalogId.orElse(null))
@@ -464,7 +465,7 @@ public final class GlueCatalogStore
     {
         String database = normalize(databaseName);
         String table = normalize(tableName);
-        return findTable(database, table).orElseThrow(() -> findDatabase(database).isEmpty() ? schemaNotFound(database) : tableNotFound(database, table));
+        return findTable(database, table).orElseThrow(() -> findDatabase(database).isEmpty() ? CatalogErrors.schemaNotFound(database) : CatalogErrors.tableNotFound(database, table));
     }
 
     /**
@@ -501,46 +502,18 @@ public final class GlueCatalogStore
         String code = error.errorDetail() == null ? "" : String.valueOf(error.errorDetail().errorCode());
         String message = error.errorDetail() == null ? "" : String.valueOf(error.errorDetail().errorMessage());
         return switch (code) {
-            case "AlreadyExistsException" -> partitionAlreadyExists(table, values, "");
-            case "EntityNotFoundException" -> tableNotFound(table.databaseName(), table.name());
+            case "AlreadyExistsException" -> CatalogErrors.partitionAlreadyExists(table, values, "");
+            case "EntityNotFoundException" -> CatalogErrors.tableNotFound(table.databaseName(), table.name());
             case "InvalidInputException" -> new TrawlException(ErrorCode.INVALID_ARGUMENT, message);
             default -> new TrawlException(ErrorCode.STORAGE_ERROR, "Glue failed on partition %s of table '%s': %s %s"
-                    .formatted(displayName(table, values), table.qualifiedName(), code, message));
+                    .formatted(CatalogErrors.partitionDisplayName(table, values), table.qualifiedName(), code, message));
         };
     }
 
-    private static void checkValueCount(Table table, List<String> values)
-    {
-        if (table.partitionKeys().isEmpty()) {
-            throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Table '%s' is not partitioned".formatted(table.qualifiedName()));
-        }
-        if (values.size() != table.partitionKeys().size()) {
-            throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Table '%s' is partitioned by %d key(s) (%s) but %d value(s) were given: %s".formatted(
-                    table.qualifiedName(), table.partitionKeys().size(), table.partitionKeys().stream().map(Column::name).toList(), values.size(), values));
-        }
-    }
 
-    private static String displayName(Table table, List<String> values)
-    {
-        return "(" + new Partition(table.databaseName(), table.name(), values, table.storageDescriptor(), Map.of())
-                .displayName(table.partitionKeys()).replace("/", ", ") + ")";
-    }
 
-    private static TrawlException partitionAlreadyExists(Table table, List<String> values, String detail)
-    {
-        return new TrawlException(ErrorCode.PARTITION_ALREADY_EXISTS, "Partition %s of table '%s' already exists%s"
-                .formatted(displayName(table, values), table.qualifiedName(), detail));
-    }
 
-    private static TrawlException schemaNotFound(String databaseName)
-    {
-        return new TrawlException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + databaseName + "' does not exist");
-    }
 
-    private static TrawlException tableNotFound(String databaseName, String tableName)
-    {
-        return new TrawlException(ErrorCode.TABLE_NOT_FOUND, "Table '" + databaseName + "." + tableName + "' does not exist");
-    }
 
     /** Values key by key, as Hive strings: the order listPartitions answers in. */
     private static int compareValues(List<String> left, List<String> right)

@@ -1,5 +1,6 @@
 package io.trawl.catalog.lake;
 
+import io.trawl.catalog.CatalogErrors;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.Column;
 import io.trawl.catalog.Database;
@@ -149,14 +150,14 @@ public final class LakeCatalogStore
             throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Cannot drop the default schema");
         }
         if (!VALID_NAME.matcher(databaseName).matches()) {
-            throw schemaNotFound(databaseName);
+            throw CatalogErrors.schemaNotFound(databaseName);
         }
         // Marking the database as dropping is the commit point: from then on no table can join it (createTable
         // changes the same document), so RESTRICT's emptiness check cannot be overtaken by a concurrent CREATE.
         for (int attempt = 0; ; attempt++) {
             Versioned<DatabaseDocument> current = readDatabase(databaseName)
                     .filter(document -> !document.value().dropping())
-                    .orElseThrow(() -> schemaNotFound(databaseName));
+                    .orElseThrow(() -> CatalogErrors.schemaNotFound(databaseName));
             if (!current.value().tables().isEmpty() && mode == DropMode.RESTRICT) {
                 throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Cannot drop non-empty schema '" + databaseName + "'");
             }
@@ -187,14 +188,14 @@ public final class LakeCatalogStore
     {
         String database = normalize(databaseName);
         if (!VALID_NAME.matcher(database).matches()) {
-            throw schemaNotFound(database);
+            throw CatalogErrors.schemaNotFound(database);
         }
         Optional<Versioned<DatabaseDocument>> document = readDatabase(database);
         if (document.isEmpty() && database.equals(DEFAULT_DATABASE)) {
             return List.of();
         }
         return document.filter(versioned -> !versioned.value().dropping())
-                .orElseThrow(() -> schemaNotFound(database))
+                .orElseThrow(() -> CatalogErrors.schemaNotFound(database))
                 .value().tables();
     }
 
@@ -227,7 +228,7 @@ public final class LakeCatalogStore
             DatabaseDocument current = databaseDocument.value();
             if (current.dropping()) {
                 documents.delete(tableKey);
-                throw schemaNotFound(database);
+                throw CatalogErrors.schemaNotFound(database);
             }
             if (current.tables().contains(stored.name())) {
                 return;
@@ -243,7 +244,7 @@ public final class LakeCatalogStore
             Optional<Versioned<DatabaseDocument>> reread = readDatabase(database);
             if (reread.isEmpty()) {
                 documents.delete(tableKey);
-                throw schemaNotFound(database);
+                throw CatalogErrors.schemaNotFound(database);
             }
             databaseDocument = reread.get();
         }
@@ -255,7 +256,7 @@ public final class LakeCatalogStore
         requireNonNull(table, "table is null");
         Table stored = withNamesAndVersion(table, table.version() + 1);
         Versioned<TableDocument> current = readTable(stored.databaseName(), stored.name())
-                .orElseThrow(() -> tableNotFound(stored.databaseName(), stored.name()));
+                .orElseThrow(() -> CatalogErrors.tableNotFound(stored.databaseName(), stored.name()));
         long currentVersion = current.value().table().version();
         if (currentVersion != table.version()) {
             throw concurrentModification(stored, table.version(), currentVersion);
@@ -269,7 +270,7 @@ public final class LakeCatalogStore
             // the version the caller read is gone: a retry here would overwrite a change the caller never saw
             long found = readTable(stored.databaseName(), stored.name()).map(document -> document.value().table().version()).orElse(-1L);
             if (found < 0) {
-                throw tableNotFound(stored.databaseName(), stored.name());
+                throw CatalogErrors.tableNotFound(stored.databaseName(), stored.name());
             }
             throw concurrentModification(stored, table.version(), found);
         }
@@ -283,9 +284,9 @@ public final class LakeCatalogStore
         String table = normalize(tableName);
         requireDatabaseDocument(database);
         if (!validTableKey(database, table)) {
-            throw tableNotFound(database, table);
+            throw CatalogErrors.tableNotFound(database, table);
         }
-        Versioned<TableDocument> dropped = readTable(database, table).orElseThrow(() -> tableNotFound(database, table));
+        Versioned<TableDocument> dropped = readTable(database, table).orElseThrow(() -> CatalogErrors.tableNotFound(database, table));
         for (int attempt = 0; ; attempt++) {
             Optional<Versioned<DatabaseDocument>> current = readDatabase(database);
             if (current.isEmpty() || !current.get().value().tables().contains(table)) {
@@ -329,7 +330,7 @@ public final class LakeCatalogStore
             String key = partitionKey(table, partition.values());
             Partition stored = new Partition(table.databaseName(), table.name(), partition.values(), partition.storageDescriptor(), partition.parameters());
             if (byKey.putIfAbsent(key, stored) != null && !ifNotExists) {
-                throw partitionAlreadyExists(table, partition.values(), " more than once in the statement");
+                throw CatalogErrors.partitionAlreadyExists(table, partition.values(), "given more than once in the statement");
             }
         }
         List<String> keys = List.copyOf(byKey.keySet());
@@ -340,7 +341,7 @@ public final class LakeCatalogStore
             Optional<Versioned<PartitionDocument>> found = existing.get(i);
             if (found.isPresent() && found.get().value().tableId().equals(tableId)) {
                 if (!ifNotExists) {
-                    throw partitionAlreadyExists(table, byKey.get(keys.get(i)).values(), "");
+                    throw CatalogErrors.partitionAlreadyExists(table, byKey.get(keys.get(i)).values(), "");
                 }
                 continue;
             }
@@ -363,11 +364,11 @@ public final class LakeCatalogStore
         if (!lost.isEmpty() && !ifNotExists) {
             // another writer added one of them between our check and our write: undo ours, so the batch is all or nothing
             deleteAll(ours);
-            throw partitionAlreadyExists(table, byKey.get(lost.getFirst()).values(), "");
+            throw CatalogErrors.partitionAlreadyExists(table, byKey.get(lost.getFirst()).values(), "");
         }
         if (readTable(table.databaseName(), table.name()).filter(current -> current.value().tableId().equals(tableId)).isEmpty()) {
             deleteAll(ours);
-            throw tableNotFound(table.databaseName(), table.name());
+            throw CatalogErrors.tableNotFound(table.databaseName(), table.name());
         }
     }
 
@@ -379,7 +380,7 @@ public final class LakeCatalogStore
         Table table = tableDocument.value().table();
         List<String> keys = new ArrayList<>();
         for (List<String> partitionValues : values) {
-            checkValueCount(table, partitionValues);
+            CatalogErrors.checkPartitionValueCount(table, partitionValues);
             keys.add(partitionKey(table, partitionValues));
         }
         List<Boolean> present = parallel(keys, key -> readPartition(key)
@@ -389,7 +390,7 @@ public final class LakeCatalogStore
             for (int i = 0; i < keys.size(); i++) {
                 if (!present.get(i)) {
                     throw new TrawlException(ErrorCode.PARTITION_NOT_FOUND, "Partition %s of table '%s' does not exist"
-                            .formatted(displayName(table, values.get(i)), table.qualifiedName()));
+                            .formatted(CatalogErrors.partitionDisplayName(table, values.get(i)), table.qualifiedName()));
                 }
             }
         }
@@ -408,7 +409,7 @@ public final class LakeCatalogStore
         requireNonNull(values, "values is null");
         Versioned<TableDocument> tableDocument = requireTable(databaseName, tableName);
         Table table = tableDocument.value().table();
-        checkValueCount(table, values);
+        CatalogErrors.checkPartitionValueCount(table, values);
         return readPartition(partitionKey(table, values))
                 .filter(document -> document.value().tableId().equals(tableDocument.value().tableId()))
                 .map(document -> document.value().partition());
@@ -512,7 +513,7 @@ public final class LakeCatalogStore
     private Versioned<DatabaseDocument> requireDatabaseDocument(String databaseName)
     {
         if (!VALID_NAME.matcher(databaseName).matches()) {
-            throw schemaNotFound(databaseName);
+            throw CatalogErrors.schemaNotFound(databaseName);
         }
         Optional<Versioned<DatabaseDocument>> document = readDatabase(databaseName);
         if (document.isEmpty() && databaseName.equals(DEFAULT_DATABASE)) {
@@ -520,7 +521,7 @@ public final class LakeCatalogStore
                     LakeDocuments.toJson(new DatabaseDocument(LakeDocuments.FORMAT, implicitDefaultDatabase(), List.of(), false)));
             document = readDatabase(databaseName);
         }
-        return document.filter(versioned -> !versioned.value().dropping()).orElseThrow(() -> schemaNotFound(databaseName));
+        return document.filter(versioned -> !versioned.value().dropping()).orElseThrow(() -> CatalogErrors.schemaNotFound(databaseName));
     }
 
     private Versioned<TableDocument> requireTable(String databaseName, String tableName)
@@ -528,13 +529,13 @@ public final class LakeCatalogStore
         String database = normalize(databaseName);
         String table = normalize(tableName);
         if (!validTableKey(database, table)) {
-            throw tableNotFound(database, table);
+            throw CatalogErrors.tableNotFound(database, table);
         }
         return readTable(database, table).orElseThrow(() -> {
             if (findDatabase(database).isEmpty()) {
-                return schemaNotFound(database);
+                return CatalogErrors.schemaNotFound(database);
             }
-            return tableNotFound(database, table);
+            return CatalogErrors.tableNotFound(database, table);
         });
     }
 
@@ -584,28 +585,8 @@ public final class LakeCatalogStore
         return io.trawl.catalog.PartitionNames.unescape(text);
     }
 
-    private static void checkValueCount(Table table, List<String> values)
-    {
-        if (table.partitionKeys().isEmpty()) {
-            throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Table '%s' is not partitioned".formatted(table.qualifiedName()));
-        }
-        if (values.size() != table.partitionKeys().size()) {
-            throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Table '%s' is partitioned by %d key(s) (%s) but %d value(s) were given: %s".formatted(
-                    table.qualifiedName(), table.partitionKeys().size(), table.partitionKeys().stream().map(Column::name).toList(), values.size(), values));
-        }
-    }
 
-    private static String displayName(Table table, List<String> values)
-    {
-        return "(" + new Partition(table.databaseName(), table.name(), values, table.storageDescriptor(), Map.of())
-                .displayName(table.partitionKeys()).replace("/", ", ") + ")";
-    }
 
-    private static TrawlException partitionAlreadyExists(Table table, List<String> values, String detail)
-    {
-        return new TrawlException(ErrorCode.PARTITION_ALREADY_EXISTS, "Partition %s of table '%s' already exists%s"
-                .formatted(displayName(table, values), table.qualifiedName(), detail.isEmpty() ? "" : " (given" + detail + ")"));
-    }
 
     private Table withNamesAndVersion(Table table, long version)
     {
@@ -703,20 +684,12 @@ public final class LakeCatalogStore
         return normalized;
     }
 
-    private static TrawlException schemaNotFound(String databaseName)
-    {
-        return new TrawlException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '" + databaseName + "' does not exist");
-    }
 
     private static TrawlException schemaAlreadyExists(String databaseName)
     {
         return new TrawlException(ErrorCode.SCHEMA_ALREADY_EXISTS, "Schema '" + databaseName + "' already exists");
     }
 
-    private static TrawlException tableNotFound(String databaseName, String tableName)
-    {
-        return new TrawlException(ErrorCode.TABLE_NOT_FOUND, "Table '" + databaseName + "." + tableName + "' does not exist");
-    }
 
     private static TrawlException concurrentModification(Table table, long expected, long found)
     {
