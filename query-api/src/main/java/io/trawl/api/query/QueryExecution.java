@@ -149,6 +149,14 @@ public record QueryExecution(
                 Optional.of(instanceId), Optional.of(now), updateCount, billing);
     }
 
+    /** The record queued for another instance to claim: no owner, no heartbeat yet. */
+    public QueryExecution unclaimed()
+    {
+        return new QueryExecution(id, query, statementType, workGroup, catalog, database, outputLocation, state, stateChangeReason, error,
+                submissionTime, startTime, completionTime, statistics, principal, clientRequestToken, executionParameters, resultReuse, reusedFrom,
+                Optional.empty(), Optional.empty(), updateCount, billing);
+    }
+
     /** The record as its instance reports it alive, with the bytes the query has read so far. */
     public QueryExecution withHeartbeat(Instant now, long bytesScannedSoFar)
     {

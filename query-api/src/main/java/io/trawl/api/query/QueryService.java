@@ -76,11 +76,13 @@ public final class QueryService
     public static final int MAX_QUERY_LENGTH = 262_144;
     static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
     static final Duration STALE_AFTER = Duration.ofSeconds(45);
+    static final Duration UNCLAIMED_STALE_AFTER = Duration.ofMinutes(15);
 
     private final EmbeddedTrawl trawl;
     private final QueryHistory history;
     private final WorkGroupStore workGroups;
     private final SqlPreprocessor preprocessor;
+    private final Optional<QueryDispatcher> coordinator;
     private final ResultFiles results;
     private final ObjectStore store;
     private final ServerSettings settings;
@@ -106,6 +108,14 @@ public final class QueryService
 
     public QueryService(EmbeddedTrawl trawl, QueryHistory history, WorkGroupStore workGroups, SqlPreprocessor preprocessor, ServerSettings settings)
     {
+        this(trawl, history, workGroups, preprocessor, settings, Optional.empty());
+    }
+
+    /** With {@code coordinator}, queries are handed to it to run (the API on Lambda); without, they run on this instance's threads. */
+    public QueryService(EmbeddedTrawl trawl, QueryHistory history, WorkGroupStore workGroups, SqlPreprocessor preprocessor, ServerSettings settings,
+            Optional<QueryDispatcher> coordinator)
+    {
+        this.coordinator = requireNonNull(coordinator, "coordinator is null");
         this.preprocessor = requireNonNull(preprocessor, "preprocessor is null");
         this.trawl = requireNonNull(trawl, "trawl is null");
         this.history = requireNonNull(history, "history is null");
@@ -179,11 +189,14 @@ public final class QueryService
                 history.create(reused);
                 return reused;
             }
+            if (coordinator.isPresent()) {
+                return dispatchToCoordinator(execution);
+            }
             history.create(execution);
             LocalQuery localQuery = new LocalQuery(new QueryControl(id, cutoff(workGroup)));
             local.put(id, localQuery);
             try {
-                runners.execute(() -> run(execution, workGroup, localQuery));
+                runners.execute(() -> run(id, workGroup, localQuery));
             }
             catch (RejectedExecutionException e) {
                 local.remove(id);
@@ -293,13 +306,53 @@ public final class QueryService
         }
     }
 
-    private void run(QueryExecution submitted, WorkGroup workGroup, LocalQuery localQuery)
+    /**
+     * Runs a query another instance queued and handed over ({@link QueryDispatcher}): claims it (QUEUED → RUNNING, by a
+     * conditional write, so a duplicate delivery finds it claimed and leaves it), runs it here to its end, and answers
+     * its final state.
+     */
+    public State runQueued(String id)
     {
-        String id = submitted.id();
+        QueryExecution execution = history.find(id)
+                .orElseThrow(() -> new QueryRequestException(Reason.NOT_FOUND, "QueryExecution %s was not found".formatted(id)));
+        if (execution.state() != State.QUEUED) {
+            return execution.state();
+        }
+        Optional<WorkGroup> workGroup = workGroups.find(execution.workGroup());
+        if (workGroup.isEmpty()) {
+            complete(id, State.FAILED, "WorkGroup %s is not found.".formatted(execution.workGroup()), new QueryError(2, 1000, false, "WorkGroup %s is not found.".formatted(execution.workGroup())), Statistics.NONE);
+            return State.FAILED;
+        }
+        inFlight.computeIfAbsent(workGroup.get().name(), _ -> new AtomicInteger()).incrementAndGet();
+        LocalQuery localQuery = new LocalQuery(new QueryControl(id, cutoff(workGroup.get())));
+        local.put(id, localQuery);
+        run(id, workGroup.get(), localQuery);
+        return history.find(id).map(QueryExecution::state).orElse(State.FAILED);
+    }
+
+    /** Stores the query QUEUED without an owner and hands it to the coordinator; a failed handover fails it, retryably. */
+    private QueryExecution dispatchToCoordinator(QueryExecution execution)
+    {
+        QueryExecution unowned = execution.unclaimed();
+        history.create(unowned);
+        try {
+            coordinator.get().dispatch(unowned.id());
+            return unowned;
+        }
+        catch (TrawlException e) {
+            complete(unowned.id(), State.FAILED, e.getMessage(), new QueryError(1, 240, true, e.getMessage()), Statistics.NONE);
+            return history.find(unowned.id()).orElse(unowned);
+        }
+    }
+
+    private void run(String id, WorkGroup workGroup, LocalQuery localQuery)
+    {
         try {
             Instant started = clock.instant();
             Optional<QueryExecution> running = history.update(id, execution -> execution.state() == State.QUEUED ? execution.running(settings.instanceId(), started) : execution);
-            if (running.isEmpty() || running.get().state() != State.RUNNING) {
+            boolean claimed = running.isPresent() && running.get().state() == State.RUNNING
+                    && running.get().coordinator().equals(Optional.of(settings.instanceId())) && running.get().startTime().equals(Optional.of(started));
+            if (!claimed) {
                 return;
             }
             localQuery.timeout = timers.schedule(() -> {
@@ -454,7 +507,9 @@ public final class QueryService
             return execution;
         }
         Instant lastSign = execution.heartbeat().orElse(execution.submissionTime());
-        if (Duration.between(lastSign, clock.instant()).compareTo(STALE_AFTER) <= 0) {
+        // a query handed to the coordinator function waits in Lambda's event queue, unowned, for longer than a heartbeat
+        Duration staleAfter = execution.coordinator().isEmpty() ? UNCLAIMED_STALE_AFTER : STALE_AFTER;
+        if (Duration.between(lastSign, clock.instant()).compareTo(staleAfter) <= 0) {
             return execution;
         }
         String reason = "The Trawl instance running this query stopped before it finished; resubmit the query";

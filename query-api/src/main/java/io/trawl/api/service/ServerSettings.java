@@ -124,6 +124,17 @@ public record ServerSettings(
         return new ServerSettings(home, s3, catalogLocation, resultsLocation, billing, maxConcurrentQueries, maxQueuedQueries, queryTimeout, historyRetention, instanceId, clock, newEnvironment);
     }
 
+    /**
+     * The coordinator function's settings: the same as the API's, except that it runs the queries handed to it instead
+     * of handing them on ({@code TRAWL_COORDINATOR_FUNCTION} removed).
+     */
+    public ServerSettings withCoordinatorRole()
+    {
+        Map<String, String> own = new java.util.HashMap<>(environment);
+        own.remove("TRAWL_COORDINATOR_FUNCTION");
+        return withEnvironment(own);
+    }
+
     private static Optional<URI> location(Map<String, String> environment, String name)
     {
         String value = environment.get(name);

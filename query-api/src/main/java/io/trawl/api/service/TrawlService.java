@@ -10,6 +10,7 @@ import io.trawl.api.auth.RequestAuthenticator;
 import io.trawl.api.auth.RequestAuthenticators;
 import io.trawl.api.embedded.EmbeddedTrawl;
 import io.trawl.api.glue.GlueService;
+import io.trawl.api.lambda.LambdaCoordinatorDispatcher;
 import io.trawl.api.namedquery.NamedQueryStore;
 import io.trawl.api.prepared.PreparedStatementStore;
 import io.trawl.api.prepared.SqlPreprocessor;
@@ -62,7 +63,8 @@ public final class TrawlService
             LOG.warn(warning);
             startupWarnings.add(warning);
         });
-        this.queries = new QueryService(trawl, new QueryHistory(metaDocuments), workGroups, sqlPreprocessor, settings);
+        this.queries = new QueryService(trawl, new QueryHistory(metaDocuments), workGroups, sqlPreprocessor, settings,
+                LambdaCoordinatorDispatcher.fromEnvironment(settings.environment()).map(dispatcher -> dispatcher));
         awsServices.add(new AthenaService(athenaOperations()));
         awsServices.add(new GlueService(trawl.catalog()));
     }

@@ -45,6 +45,7 @@ import static java.util.Objects.requireNonNull;
  * <pre>
  *   RequestResponse ─► 200 + payload, X-Amz-Executed-Version ($LATEST or the qualifier's version)
  *   DryRun          ─► 204
+ *   Event           ─► 202, run in the background (retried twice on failure)
  *   handler throws  ─► 200 + X-Amz-Function-Error: Unhandled, {errorMessage, errorType, stackTrace[, cause]}
  *   over the timeout ─► 200 + Unhandled, Sandbox.Timedout "RequestId: … Error: Task timed out after N.NN seconds"; container discarded
  *   response &gt; 6,291,556 bytes ─► 200 + Unhandled, Function.ResponseSizeTooLarge
@@ -55,8 +56,8 @@ import static java.util.Objects.requireNonNull;
  * </pre>
  * Function names may be plain, {@code name:qualifier}, full ARNs or partial ARNs ({@code account:function:name}),
  * with the qualifier also accepted as the {@code Qualifier} query parameter. {@code X-Amz-Log-Type: Tail} returns
- * the last 4 KB of the invocation's log in {@code X-Amz-Log-Result}. {@code Event} invocations are refused (400):
- * nothing here needs them.
+ * the last 4 KB of the invocation's log in {@code X-Amz-Log-Result}. {@code Event} invocations answer 202 at once and
+ * run in the background, retried twice when they fail, as Lambda's asynchronous invocations are.
  *
  * <p>Environment variables reach the handler through its constructor: a handler with a public constructor taking
  * {@code Map<String, String>} gets the function's environment there (its no-argument constructor, which Lambda
@@ -240,9 +241,7 @@ public final class LocalLambdaServer
                 return Reply.dryRun(executedVersion);
             }
             case "RequestResponse" -> { }
-            case "Event" -> {
-                return Reply.serviceError(400, "InvalidParameterValueException", "message", "the local Lambda endpoint runs RequestResponse and DryRun invocations, not Event");
-            }
+            case "Event" -> { }
             default -> {
                 return Reply.serviceError(400, "InvalidParameterValueException", "message", "Unsupported invocation type " + invocationType);
             }
@@ -259,7 +258,25 @@ public final class LocalLambdaServer
             return Reply.serviceError(400, "InvalidRequestContentException", "message", "Client context must be a valid Base64-encoded JSON object.");
         }
 
-        FunctionRuntime.Answer answer = runtime.invoke(new FunctionRuntime.Invocation(requestId, payload, executedVersion, invokedArn, clientContext));
+        FunctionRuntime.Invocation invocation = new FunctionRuntime.Invocation(requestId, payload, executedVersion, invokedArn, clientContext);
+        if (invocationType.equals("Event")) {
+            // queued and run later, with Lambda's two retries of an invocation that failed
+            requestThreads.execute(() -> {
+                try {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                        FunctionRuntime.Answer answer = runtime.invoke(invocation);
+                        if (answer.status() == 200 && answer.functionError() == null) {
+                            return;
+                        }
+                    }
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return Reply.accepted();
+        }
+        FunctionRuntime.Answer answer = runtime.invoke(invocation);
         boolean tail = "Tail".equals(header(exchange, "X-Amz-Log-Type", "None"));
         return Reply.of(answer, executedVersion, tail);
     }
@@ -412,6 +429,11 @@ public final class LocalLambdaServer
                 headers.put("X-Amz-Log-Result", logTail(answer.logs()));
             }
             return new Reply(answer.status(), headers, answer.body());
+        }
+
+        static Reply accepted()
+        {
+            return new Reply(202, Map.of(), new byte[0]);
         }
 
         static Reply dryRun(String executedVersion)
