@@ -1,5 +1,6 @@
 package io.trawl.cli;
 
+import io.trawl.cli.remote.TrawlApiException;
 import io.trawl.error.TrawlException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,8 +82,8 @@ public final class Main
     private int reportFailure(Throwable exception, boolean debug)
     {
         context.out().flush();
-        if (exception instanceof TrawlException trawlException) {
-            context.err().println("Query failed: " + trawlException.getMessage());
+        if (exception instanceof TrawlException || exception instanceof TrawlApiException) {
+            context.err().println("Query failed: " + exception.getMessage());
         }
         else if (exception instanceof OutOfMemoryError) {
             // the heap is a launcher setting: say which
