@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
         name = "trawl",
         mixinStandardHelpOptions = true,
         version = "Trawl 0.1.0-SNAPSHOT",
-        description = "Serverless SQL over a data lake (Athena-style, Trino dialect), embedded in this process.",
+        description = "Serverless SQL over a data lake (Athena-style, Trino dialect), embedded in this process or served (trawl serve) to others.",
         subcommands = CommandLine.HelpCommand.class)
 public final class Main
         implements Runnable
@@ -55,6 +55,7 @@ public final class Main
                 .addSubcommand("demo", new DemoCommand(context))
                 .addSubcommand("crawl", new CrawlCommand(context))
                 .addSubcommand("usage", new UsageCommand(context))
+                .addSubcommand("serve", new ServeCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(context.out())
                 .setErr(context.err())
@@ -76,7 +77,7 @@ public final class Main
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl, usage or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl, usage, serve or demo");
     }
 
     private int reportFailure(Throwable exception, boolean debug)
