@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -92,8 +94,10 @@ final class ServeCommand
         EmbeddedServer server;
         TrawlService service;
         try {
-            ServerSettings settings = ServerSettings.fromEnvironment(context.environment(), context.userHome())
-                    .withHome(common.resolveHome(context))
+            // --home wins over $TRAWL_HOME, as in every other command
+            Map<String, String> environment = new HashMap<>(context.environment());
+            environment.put(CommonOptions.HOME_VARIABLE, common.resolveHome(context).toString());
+            ServerSettings settings = ServerSettings.fromEnvironment(environment, context.userHome())
                     .withS3(common.resolveS3(context.environment()));
             server = TrawlApplication.start(settings, port);
             try {

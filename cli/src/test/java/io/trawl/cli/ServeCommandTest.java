@@ -128,6 +128,7 @@ class ServeCommandTest
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(openApi.body()).startsWith("openapi: 3.1.0").contains("/v1/queries");
         assertThat(stdout()).as("one line on stdout").matches(LISTENING.pattern());
+        assertThat(temporary.resolve("home").resolve("catalog")).as("the state lives under --home").isDirectory();
         assertThat(stderr()).as("development mode is announced on stderr, whatever logging is bound")
                 .isEqualTo("WARNING: " + RequestAuthenticators.DEVELOPMENT_MODE_WARNING + "\n");
 

@@ -94,11 +94,6 @@ public record ServerSettings(
                 environment);
     }
 
-    public ServerSettings withHome(Path newHome)
-    {
-        return new ServerSettings(newHome, s3, catalogLocation, resultsLocation, billing, maxConcurrentQueries, maxQueuedQueries, queryTimeout, historyRetention, instanceId, clock, environment);
-    }
-
     public ServerSettings withCatalogLocation(URI location)
     {
         return new ServerSettings(home, s3, Optional.of(location), resultsLocation, billing, maxConcurrentQueries, maxQueuedQueries, queryTimeout, historyRetention, instanceId, clock, environment);
