@@ -1,5 +1,6 @@
 package io.trawl.cli;
 
+import io.trawl.cli.remote.TrawlApiException;
 import io.trawl.error.TrawlException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import static java.util.Objects.requireNonNull;
         name = "trawl",
         mixinStandardHelpOptions = true,
         version = "Trawl 0.1.0-SNAPSHOT",
-        description = "Serverless SQL over a data lake (Athena-style, Trino dialect), embedded in this process.",
+        description = "Serverless SQL over a data lake (Athena-style, Trino dialect), embedded in this process or served (trawl serve) to others.",
         subcommands = CommandLine.HelpCommand.class)
 public final class Main
         implements Runnable
@@ -54,6 +55,7 @@ public final class Main
                 .addSubcommand("demo", new DemoCommand(context))
                 .addSubcommand("crawl", new CrawlCommand(context))
                 .addSubcommand("usage", new UsageCommand(context))
+                .addSubcommand("serve", new ServeCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(context.out())
                 .setErr(context.err())
@@ -75,14 +77,14 @@ public final class Main
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl, usage or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl, usage, serve or demo");
     }
 
     private int reportFailure(Throwable exception, boolean debug)
     {
         context.out().flush();
-        if (exception instanceof TrawlException trawlException) {
-            context.err().println("Query failed: " + trawlException.getMessage());
+        if (exception instanceof TrawlException || exception instanceof TrawlApiException) {
+            context.err().println("Query failed: " + exception.getMessage());
         }
         else if (exception instanceof OutOfMemoryError) {
             // the heap is a launcher setting: say which

@@ -1,11 +1,8 @@
 package io.trawl.cli;
 
-import io.trawl.api.embedded.StatementRunner;
-import io.trawl.api.embedded.StatementRun;
 import io.trawl.billing.Charge;
 import io.trawl.billing.PricingPolicy;
 import io.trawl.cli.output.OutputFormat;
-import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
 import io.trawl.engine.parser.ParsedStatement;
 import io.trawl.engine.parser.StatementParser;
@@ -18,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -29,11 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.trino.spi.type.VarcharType.VARCHAR;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -50,7 +48,8 @@ import static java.util.Objects.requireNonNull;
                 "  trawl query \"SELECT count(*) FROM tpch.lineitem\"",
                 "  trawl query --schema tpch --format csv --file q1.sql > q1.csv",
                 "  echo 'SHOW TABLES' | trawl query --schema tpch --file -",
-                "  trawl query --dry-run \"SELECT sum(l_extendedprice) FROM tpch.lineitem WHERE l_shipdate >= DATE '1994-01-01'\""})
+                "  trawl query --dry-run \"SELECT sum(l_extendedprice) FROM tpch.lineitem WHERE l_shipdate >= DATE '1994-01-01'\"",
+                "  trawl query --endpoint http://localhost:8080 --schema tpch \"SELECT count(*) FROM lineitem\""})
 final class QueryCommand
         implements Callable<Integer>
 {
@@ -64,6 +63,9 @@ final class QueryCommand
 
     @Mixin
     CommonOptions common = new CommonOptions();
+
+    @Mixin
+    EndpointOptions remote = new EndpointOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
@@ -80,6 +82,10 @@ final class QueryCommand
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the SQL from FILE ('-' for standard input)")
     String file;
+
+    @Option(names = "--progress", negatable = true, description = "With --endpoint: keep one line on stderr with each statement's state, splits, bytes scanned and "
+            + "estimated cost while it runs (default: on when the terminal is interactive)")
+    Boolean progress;
 
     @Parameters(paramLabel = "SQL", arity = "0..*", description = "SQL to run (words are joined with spaces)")
     List<String> sqlWords;
@@ -103,7 +109,7 @@ final class QueryCommand
         if (dryRun) {
             checkEstimable(statements);
         }
-        StatementRunner trawl = common.openTrawl(context);
+        StatementTarget trawl = remote.open(context, common, progressLine(), spec.commandLine());
         Session session = Session.defaults().withSchema(schema);
         if (dryRun) {
             return estimate(statements, trawl, session);
@@ -115,22 +121,27 @@ final class QueryCommand
         return 0;
     }
 
-    private void runAll(StatementRunner trawl, List<String> statements, Session initialSession, List<Charge> billed)
+    /** --progress, else on when the console is a terminal (a line rewritten with carriage returns is noise in a file). */
+    private ProgressLine progressLine()
+    {
+        Console console = System.console();
+        boolean show = progress != null ? progress : console != null && console.isTerminal();
+        return show ? ProgressLine.on(context.err()) : ProgressLine.hidden();
+    }
+
+    private void runAll(StatementTarget trawl, List<String> statements, Session initialSession, List<Charge> billed)
     {
         Session session = initialSession;
         for (String statement : statements) {
-            long start = System.nanoTime();
-            StatementRun run = trawl.run(statement, session);
-            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-            QueryResult result = run.result();
-            session = result.session();
-            print(statement, result);
-            if (run.charge().billable()) {
-                billed.add(run.charge());
+            StatementOutcome outcome = trawl.run(statement, session);
+            session = outcome.session();
+            print(statement, outcome);
+            if (outcome.charge().billable()) {
+                billed.add(outcome.charge());
             }
             if (timing) {
                 context.err().printf("elapsed_ms=%d bytes_scanned=%d billed_bytes=%d cost=%s rows=%d%n",
-                        elapsedMillis, result.bytesScanned(), run.charge().billedBytes(), run.charge().displayCost(), result.rowCount());
+                        outcome.elapsedMillis(), outcome.bytesScanned(), outcome.charge().billedBytes(), outcome.charge().displayCost(), outcome.rowCount());
                 context.err().flush();
             }
         }
@@ -180,20 +191,27 @@ final class QueryCommand
     }
 
     /** Applies USE and estimates each query with EXPLAIN (TYPE IO), which reads only metadata and is not billed. */
-    private int estimate(List<String> statements, StatementRunner trawl, Session session)
+    private int estimate(List<String> statements, StatementTarget trawl, Session session)
     {
         PricingPolicy pricing = PricingPolicy.defaults();
         for (String statement : statements) {
             if (StatementParser.parse(statement) instanceof TrinoStatement(Use _)) {
-                session = trawl.execute(statement, session).session();
+                session = trawl.run(statement, session).session();
                 continue;
             }
-            QueryResult plan = trawl.execute("EXPLAIN (TYPE IO) " + statement, session);
-            String json = VARCHAR.getSlice(plan.pages().getFirst().getBlock(0), 0).toStringUtf8();
-            context.out().println(DryRunLine.fromIoPlan(json).describe(pricing));
+            StatementOutcome plan = trawl.run("EXPLAIN (TYPE IO) " + statement, session);
+            context.out().println(DryRunLine.fromIoPlan(text(plan)).describe(pricing));
         }
         context.out().flush();
         return 0;
+    }
+
+    /** A text result's lines: one value in process, the lines of the value's text from a Trawl API (Athena's form of EXPLAIN output). */
+    private static String text(StatementOutcome outcome)
+    {
+        StringJoiner text = new StringJoiner("\n");
+        outcome.rows().ifPresent(rows -> rows.forEachRow(row -> text.add(row[0] == null ? "" : row[0])));
+        return text.toString();
     }
 
     private String readScript()
@@ -226,10 +244,10 @@ final class QueryCommand
      * Statements with columns print their rows. The others (DDL, USE) print, in table format only, what
      * was done, as Trino's CLI does ("CREATE TABLE"), so a script's output shows each step.
      */
-    private void print(String statement, QueryResult result)
+    private void print(String statement, StatementOutcome outcome)
     {
-        if (!result.columns().isEmpty()) {
-            format.print(result, context.out());
+        if (outcome.rows().isPresent()) {
+            format.print(outcome.rows().get(), context.out());
             return;
         }
         if (format == OutputFormat.TABLE) {

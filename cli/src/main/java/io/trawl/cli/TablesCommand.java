@@ -1,9 +1,8 @@
 package io.trawl.cli;
 
-import io.trawl.api.embedded.StatementRunner;
 import io.trawl.cli.output.OutputFormat;
-import io.trawl.engine.QueryResult;
 import io.trawl.engine.Session;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,11 +21,17 @@ final class TablesCommand
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    @Mixin
+    EndpointOptions remote = new EndpointOptions();
+
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = "default", description = "Schema to list (default: ${DEFAULT-VALUE})")
     String schema;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     TablesCommand(CliContext context)
     {
@@ -36,9 +41,8 @@ final class TablesCommand
     @Override
     public Integer call()
     {
-        StatementRunner trawl = common.openTrawl(context);
-        QueryResult result = trawl.execute("SHOW TABLES", Session.defaults().withSchema(schema));
-        format.print(result, context.out());
+        StatementTarget trawl = remote.open(context, common, ProgressLine.hidden(), spec.commandLine());
+        trawl.run("SHOW TABLES", Session.defaults().withSchema(schema)).rows().ifPresent(rows -> format.print(rows, context.out()));
         return 0;
     }
 }

@@ -1,14 +1,5 @@
 package io.trawl.cli.output;
 
-import io.trino.spi.type.BigintType;
-import io.trino.spi.type.BooleanType;
-import io.trino.spi.type.DoubleType;
-import io.trino.spi.type.IntegerType;
-import io.trino.spi.type.RealType;
-import io.trino.spi.type.SmallintType;
-import io.trino.spi.type.TinyintType;
-import io.trino.spi.type.Type;
-
 import java.io.PrintWriter;
 
 /** JSON Lines, one object per row; see {@link OutputFormat#JSON}. */
@@ -22,7 +13,7 @@ final class JsonFormatter
         boolean[] bare = new boolean[columnCount];
         String[] keys = new String[columnCount];
         for (int column = 0; column < columnCount; column++) {
-            bare[column] = isBareJsonValue(result.columns().get(column).type());
+            bare[column] = result.columns().get(column).kind().isBareJson();
             keys[column] = quote(result.columns().get(column).name());
         }
         StringBuilder line = new StringBuilder();
@@ -48,13 +39,6 @@ final class JsonFormatter
             line.append('}');
             out.println(line);
         });
-    }
-
-    /** Integers, floating point and booleans are written as JSON numbers and literals; decimals stay exact strings. */
-    private static boolean isBareJsonValue(Type type)
-    {
-        return type instanceof BigintType || type instanceof IntegerType || type instanceof SmallintType || type instanceof TinyintType
-                || type instanceof DoubleType || type instanceof RealType || type instanceof BooleanType;
     }
 
     /** NaN and infinities have no JSON number form: they are written as strings, as Jackson does. */

@@ -22,7 +22,11 @@ public enum OutputFormat
 
     public void print(QueryResult result, PrintWriter out)
     {
-        ResultText text = ResultText.of(result);
+        print(ResultText.of(result), out);
+    }
+
+    public void print(ResultText text, PrintWriter out)
+    {
         switch (this) {
             case TABLE -> TableFormatter.print(text, out);
             case CSV -> CsvFormatter.print(text, out);

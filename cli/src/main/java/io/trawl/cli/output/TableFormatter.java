@@ -1,6 +1,7 @@
 package io.trawl.cli.output;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,12 +27,13 @@ final class TableFormatter
     {
         int columnCount = result.columns().size();
         // widths depend on every value, so the table (meant for people, not bulk export) is held in full
-        List<String[]> rows = result.allRows();
+        List<String[]> rows = new ArrayList<>();
+        result.forEachRow(row -> rows.add(row.clone()));
         int[] widths = new int[columnCount];
         boolean[] numeric = new boolean[columnCount];
         for (int column = 0; column < columnCount; column++) {
             widths[column] = width(result.columns().get(column).name());
-            numeric[column] = ResultText.isNumeric(result.columns().get(column).type());
+            numeric[column] = result.columns().get(column).kind().isNumeric();
         }
         for (String[] row : rows) {
             for (int column = 0; column < columnCount; column++) {

@@ -7,8 +7,8 @@ import io.trawl.engine.Session;
 import java.util.UUID;
 
 /**
- * Where the CLI sends statements. The embedded engine today ({@link io.trawl.api.embedded.EmbeddedTrawl});
- * a remote Trawl API (--endpoint) later.
+ * Runs statements in this process: the embedded engine ({@link io.trawl.api.embedded.EmbeddedTrawl}), or a fake of it
+ * in tests. (The CLI reaches a remote Trawl API through the REST API instead, with {@code trawl query --endpoint}.)
  */
 public interface StatementRunner
 {
