@@ -1,12 +1,9 @@
 package io.trawl.api.athena;
 
-import io.trawl.api.TrawlApiServer;
 import io.trawl.api.prepared.SqlPreprocessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.athena.AthenaClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.trawl.api.TrawlApiExtension;
 import software.amazon.awssdk.services.athena.model.BatchGetPreparedStatementResponse;
 import software.amazon.awssdk.services.athena.model.ListPreparedStatementsResponse;
 import software.amazon.awssdk.services.athena.model.PreparedStatement;
@@ -14,7 +11,6 @@ import software.amazon.awssdk.services.athena.model.PreparedStatementSummary;
 import software.amazon.awssdk.services.athena.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.athena.model.UnprocessedPreparedStatementName;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.trawl.api.athena.FixedClockSettings.NOW;
@@ -24,32 +20,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PreparedStatementOperationsTest
 {
-    @TempDir
-    static Path home;
-
-    private static TrawlApiServer server;
-    private static AthenaClient athena;
-
-    @BeforeAll
-    static void start()
-    {
-        server = TrawlApiServer.start(FixedClockSettings.at(home));
-        athena = server.athena();
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        athena.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final TrawlApiExtension API = TrawlApiExtension.with(FixedClockSettings::at);
 
     @Test
     void createdStatementReadsBackWhole()
     {
-        athena.createPreparedStatement(request -> request.workGroup("primary").statementName("by_year").queryStatement("SELECT * FROM orders WHERE year = ?").description("orders of a year"));
+        API.athena().createPreparedStatement(request -> request.workGroup("primary").statementName("by_year").queryStatement("SELECT * FROM orders WHERE year = ?").description("orders of a year"));
 
-        assertThat(athena.getPreparedStatement(request -> request.workGroup("primary").statementName("by_year")).preparedStatement())
+        assertThat(API.athena().getPreparedStatement(request -> request.workGroup("primary").statementName("by_year")).preparedStatement())
                 .isEqualTo(PreparedStatement.builder()
                         .statementName("by_year")
                         .queryStatement("SELECT * FROM orders WHERE year = ?")
@@ -62,53 +41,53 @@ class PreparedStatementOperationsTest
     @Test
     void statementsOfTheSameNameInTwoWorkGroupsAreTwoStatements()
     {
-        athena.createWorkGroup(request -> request.name("team-a"));
-        athena.createWorkGroup(request -> request.name("team-b"));
-        athena.createPreparedStatement(request -> request.workGroup("team-a").statementName("shared_name").queryStatement("SELECT 'a'"));
-        athena.createPreparedStatement(request -> request.workGroup("team-b").statementName("shared_name").queryStatement("SELECT 'b'"));
+        API.athena().createWorkGroup(request -> request.name("team-a"));
+        API.athena().createWorkGroup(request -> request.name("team-b"));
+        API.athena().createPreparedStatement(request -> request.workGroup("team-a").statementName("shared_name").queryStatement("SELECT 'a'"));
+        API.athena().createPreparedStatement(request -> request.workGroup("team-b").statementName("shared_name").queryStatement("SELECT 'b'"));
 
-        assertThat(athena.getPreparedStatement(request -> request.workGroup("team-a").statementName("shared_name")).preparedStatement().queryStatement()).isEqualTo("SELECT 'a'");
-        assertThat(athena.getPreparedStatement(request -> request.workGroup("team-b").statementName("shared_name")).preparedStatement().queryStatement()).isEqualTo("SELECT 'b'");
+        assertThat(API.athena().getPreparedStatement(request -> request.workGroup("team-a").statementName("shared_name")).preparedStatement().queryStatement()).isEqualTo("SELECT 'a'");
+        assertThat(API.athena().getPreparedStatement(request -> request.workGroup("team-b").statementName("shared_name")).preparedStatement().queryStatement()).isEqualTo("SELECT 'b'");
     }
 
     @Test
     void creatingAStatementTwiceIsRefused()
     {
-        athena.createPreparedStatement(request -> request.workGroup("primary").statementName("once").queryStatement("SELECT 1"));
-        assertInvalidRequest(() -> athena.createPreparedStatement(request -> request.workGroup("primary").statementName("once").queryStatement("SELECT 2")),
+        API.athena().createPreparedStatement(request -> request.workGroup("primary").statementName("once").queryStatement("SELECT 1"));
+        assertInvalidRequest(() -> API.athena().createPreparedStatement(request -> request.workGroup("primary").statementName("once").queryStatement("SELECT 2")),
                 "Prepared statement once already exists in WorkGroup primary");
     }
 
     @Test
     void aStatementThatIsNotThereIsResourceNotFound()
     {
-        assertNotFound(() -> athena.getPreparedStatement(request -> request.workGroup("primary").statementName("missing")), "missing");
-        assertNotFound(() -> athena.updatePreparedStatement(request -> request.workGroup("primary").statementName("missing").queryStatement("SELECT 1")), "missing");
-        assertNotFound(() -> athena.deletePreparedStatement(request -> request.workGroup("primary").statementName("missing")), "missing");
+        assertNotFound(() -> API.athena().getPreparedStatement(request -> request.workGroup("primary").statementName("missing")), "missing");
+        assertNotFound(() -> API.athena().updatePreparedStatement(request -> request.workGroup("primary").statementName("missing").queryStatement("SELECT 1")), "missing");
+        assertNotFound(() -> API.athena().deletePreparedStatement(request -> request.workGroup("primary").statementName("missing")), "missing");
     }
 
     @Test
     void statementNameMustMatchTheDocumentedPattern()
     {
-        assertInvalidRequest(() -> athena.createPreparedStatement(request -> request.workGroup("primary").statementName("1st").queryStatement("SELECT 1")),
+        assertInvalidRequest(() -> API.athena().createPreparedStatement(request -> request.workGroup("primary").statementName("1st").queryStatement("SELECT 1")),
                 "1 validation error detected: Value '1st' at 'statementName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z_][a-zA-Z0-9_@:]{1,256}");
     }
 
     @Test
     void creatingInAWorkGroupThatIsNotThereIsNotFound()
     {
-        assertInvalidRequest(() -> athena.createPreparedStatement(request -> request.workGroup("nowhere").statementName("s1").queryStatement("SELECT 1")), "WorkGroup is not found.");
+        assertInvalidRequest(() -> API.athena().createPreparedStatement(request -> request.workGroup("nowhere").statementName("s1").queryStatement("SELECT 1")), "WorkGroup is not found.");
     }
 
     @Test
     void listPreparedStatementsPagesInNameOrder()
     {
-        athena.createWorkGroup(request -> request.name("listing"));
+        API.athena().createWorkGroup(request -> request.name("listing"));
         for (String name : List.of("s_e", "s_b", "s_d", "s_a", "s_c")) {
-            athena.createPreparedStatement(request -> request.workGroup("listing").statementName(name).queryStatement("SELECT 1"));
+            API.athena().createPreparedStatement(request -> request.workGroup("listing").statementName(name).queryStatement("SELECT 1"));
         }
 
-        List<ListPreparedStatementsResponse> pages = athena.listPreparedStatementsPaginator(request -> request.workGroup("listing").maxResults(2)).stream().toList();
+        List<ListPreparedStatementsResponse> pages = API.athena().listPreparedStatementsPaginator(request -> request.workGroup("listing").maxResults(2)).stream().toList();
 
         assertThat(pages).hasSize(3);
         assertThat(pages.stream().flatMap(page -> page.preparedStatements().stream()).toList()).containsExactly(
@@ -118,10 +97,10 @@ class PreparedStatementOperationsTest
     @Test
     void updateReplacesTheQueryAndDescription()
     {
-        athena.createPreparedStatement(request -> request.workGroup("primary").statementName("changing").queryStatement("SELECT 1").description("first"));
-        athena.updatePreparedStatement(request -> request.workGroup("primary").statementName("changing").queryStatement("SELECT ?").description("second"));
+        API.athena().createPreparedStatement(request -> request.workGroup("primary").statementName("changing").queryStatement("SELECT 1").description("first"));
+        API.athena().updatePreparedStatement(request -> request.workGroup("primary").statementName("changing").queryStatement("SELECT ?").description("second"));
 
-        PreparedStatement statement = athena.getPreparedStatement(request -> request.workGroup("primary").statementName("changing")).preparedStatement();
+        PreparedStatement statement = API.athena().getPreparedStatement(request -> request.workGroup("primary").statementName("changing")).preparedStatement();
         assertThat(statement.queryStatement()).isEqualTo("SELECT ?");
         assertThat(statement.description()).isEqualTo("second");
     }
@@ -129,18 +108,18 @@ class PreparedStatementOperationsTest
     @Test
     void deletedStatementIsGone()
     {
-        athena.createPreparedStatement(request -> request.workGroup("primary").statementName("doomed").queryStatement("SELECT 1"));
-        athena.deletePreparedStatement(request -> request.workGroup("primary").statementName("doomed"));
+        API.athena().createPreparedStatement(request -> request.workGroup("primary").statementName("doomed").queryStatement("SELECT 1"));
+        API.athena().deletePreparedStatement(request -> request.workGroup("primary").statementName("doomed"));
 
-        assertNotFound(() -> athena.getPreparedStatement(request -> request.workGroup("primary").statementName("doomed")), "doomed");
+        assertNotFound(() -> API.athena().getPreparedStatement(request -> request.workGroup("primary").statementName("doomed")), "doomed");
     }
 
     @Test
     void batchGetAnswersKnownStatementsAndReportsTheOthers()
     {
-        athena.createPreparedStatement(request -> request.workGroup("primary").statementName("batch_known").queryStatement("SELECT 1"));
+        API.athena().createPreparedStatement(request -> request.workGroup("primary").statementName("batch_known").queryStatement("SELECT 1"));
 
-        BatchGetPreparedStatementResponse response = athena.batchGetPreparedStatement(request -> request.workGroup("primary").preparedStatementNames("batch_known", "batch_unknown"));
+        BatchGetPreparedStatementResponse response = API.athena().batchGetPreparedStatement(request -> request.workGroup("primary").preparedStatementNames("batch_known", "batch_unknown"));
 
         assertThat(response.preparedStatements()).extracting(PreparedStatement::statementName).containsExactly("batch_known");
         assertThat(response.unprocessedPreparedStatementNames()).containsExactly(UnprocessedPreparedStatementName.builder()
@@ -153,17 +132,17 @@ class PreparedStatementOperationsTest
     @Test
     void statementPreparedInSqlIsSeenThroughTheApiAndTheOtherWayRound()
     {
-        SqlPreprocessor sql = server.service().sqlPreprocessor();
+        SqlPreprocessor sql = API.server().service().sqlPreprocessor();
         sql.preprocess("PREPARE from_sql FROM SELECT * FROM nation WHERE regionkey = ?", List.of(), "primary");
-        assertThat(athena.getPreparedStatement(request -> request.workGroup("primary").statementName("from_sql")).preparedStatement().queryStatement())
+        assertThat(API.athena().getPreparedStatement(request -> request.workGroup("primary").statementName("from_sql")).preparedStatement().queryStatement())
                 .isEqualTo("SELECT * FROM nation WHERE regionkey = ?");
 
-        athena.createPreparedStatement(request -> request.workGroup("primary").statementName("from_api").queryStatement("SELECT name FROM nation WHERE nationkey < ?"));
+        API.athena().createPreparedStatement(request -> request.workGroup("primary").statementName("from_api").queryStatement("SELECT name FROM nation WHERE nationkey < ?"));
         assertThat(sql.preprocess("EXECUTE from_api USING 3", List.of(), "primary"))
                 .isEqualTo(new SqlPreprocessor.Run("SELECT name FROM nation WHERE nationkey < 3"));
 
         sql.preprocess("DEALLOCATE PREPARE from_api", List.of(), "primary");
-        assertNotFound(() -> athena.getPreparedStatement(request -> request.workGroup("primary").statementName("from_api")), "from_api");
+        assertNotFound(() -> API.athena().getPreparedStatement(request -> request.workGroup("primary").statementName("from_api")), "from_api");
     }
 
     private static PreparedStatementSummary summary(String name)

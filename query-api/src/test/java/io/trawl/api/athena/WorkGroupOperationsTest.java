@@ -1,11 +1,8 @@
 package io.trawl.api.athena;
 
-import io.trawl.api.TrawlApiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.athena.AthenaClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.trawl.api.TrawlApiExtension;
 import software.amazon.awssdk.services.athena.model.EngineVersion;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
 import software.amazon.awssdk.services.athena.model.ListWorkGroupsResponse;
@@ -16,7 +13,6 @@ import software.amazon.awssdk.services.athena.model.WorkGroupConfiguration;
 import software.amazon.awssdk.services.athena.model.WorkGroupState;
 import software.amazon.awssdk.services.athena.model.WorkGroupSummary;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.trawl.api.athena.FixedClockSettings.NOW;
@@ -27,30 +23,13 @@ class WorkGroupOperationsTest
 {
     private static final EngineVersion ENGINE = EngineVersion.builder().selectedEngineVersion("AUTO").effectiveEngineVersion("Athena engine version 3").build();
 
-    @TempDir
-    static Path home;
-
-    private static TrawlApiServer server;
-    private static AthenaClient athena;
-
-    @BeforeAll
-    static void start()
-    {
-        server = TrawlApiServer.start(FixedClockSettings.at(home));
-        athena = server.athena();
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        athena.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final TrawlApiExtension API = TrawlApiExtension.with(FixedClockSettings::at);
 
     @Test
     void createdWorkGroupReadsBackWithItsWholeConfiguration()
     {
-        athena.createWorkGroup(request -> request
+        API.athena().createWorkGroup(request -> request
                 .name("analysts")
                 .description("the analysts' queries")
                 .configuration(configuration -> configuration
@@ -76,14 +55,14 @@ class WorkGroupOperationsTest
                         .enableMinimumEncryptionConfiguration(false)
                         .build())
                 .build();
-        assertThat(athena.getWorkGroup(request -> request.workGroup("analysts")).workGroup()).isEqualTo(expected);
-        assertThat(server.service().workGroups().find("analysts").orElseThrow().tags()).containsExactlyEntriesOf(java.util.Map.of("team", "data"));
+        assertThat(API.athena().getWorkGroup(request -> request.workGroup("analysts")).workGroup()).isEqualTo(expected);
+        assertThat(API.server().service().workGroups().find("analysts").orElseThrow().tags()).containsExactlyEntriesOf(java.util.Map.of("team", "data"));
     }
 
     @Test
     void primaryExistsWithAnEmptyResultConfigurationAndNoDescription()
     {
-        WorkGroup primary = athena.getWorkGroup(request -> request.workGroup("primary")).workGroup();
+        WorkGroup primary = API.athena().getWorkGroup(request -> request.workGroup("primary")).workGroup();
         assertThat(primary).isEqualTo(WorkGroup.builder()
                 .name("primary")
                 .state(WorkGroupState.ENABLED)
@@ -102,42 +81,42 @@ class WorkGroupOperationsTest
     @Test
     void creatingAWorkGroupTwiceIsAthenasAlreadyCreated()
     {
-        athena.createWorkGroup(request -> request.name("twice"));
-        assertInvalidRequest(() -> athena.createWorkGroup(request -> request.name("twice")), "WorkGroup is already created");
+        API.athena().createWorkGroup(request -> request.name("twice"));
+        assertInvalidRequest(() -> API.athena().createWorkGroup(request -> request.name("twice")), "WorkGroup is already created");
     }
 
     @Test
     void aWorkGroupThatIsNotThereIsNotFound()
     {
-        assertInvalidRequest(() -> athena.getWorkGroup(request -> request.workGroup("nowhere")), "WorkGroup is not found.");
-        assertInvalidRequest(() -> athena.updateWorkGroup(request -> request.workGroup("nowhere").description("x")), "WorkGroup is not found.");
-        assertInvalidRequest(() -> athena.deleteWorkGroup(request -> request.workGroup("nowhere")), "WorkGroup is not found.");
+        assertInvalidRequest(() -> API.athena().getWorkGroup(request -> request.workGroup("nowhere")), "WorkGroup is not found.");
+        assertInvalidRequest(() -> API.athena().updateWorkGroup(request -> request.workGroup("nowhere").description("x")), "WorkGroup is not found.");
+        assertInvalidRequest(() -> API.athena().deleteWorkGroup(request -> request.workGroup("nowhere")), "WorkGroup is not found.");
     }
 
     @Test
     void nameOutsideTheDocumentedPatternIsAValidationError()
     {
-        assertInvalidRequest(() -> athena.createWorkGroup(request -> request.name("bad name")),
+        assertInvalidRequest(() -> API.athena().createWorkGroup(request -> request.name("bad name")),
                 "1 validation error detected: Value 'bad name' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9._-]{1,128}");
-        assertInvalidRequest(() -> athena.createWorkGroup(request -> request.description("no name")),
+        assertInvalidRequest(() -> API.athena().createWorkGroup(request -> request.description("no name")),
                 "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
     }
 
     @Test
     void cutoffBelowAthenasMinimumIsRefusedOnCreateAndUpdate()
     {
-        assertInvalidRequest(() -> athena.createWorkGroup(request -> request.name("small-cutoff").configuration(configuration -> configuration.bytesScannedCutoffPerQuery(9_999_999L))),
+        assertInvalidRequest(() -> API.athena().createWorkGroup(request -> request.name("small-cutoff").configuration(configuration -> configuration.bytesScannedCutoffPerQuery(9_999_999L))),
                 "1 validation error detected: Value at 'configuration.bytesScannedCutoffPerQuery' failed to satisfy constraint: Member must have value greater than or equal to 10000000");
-        athena.createWorkGroup(request -> request.name("cutoff-later"));
-        assertInvalidRequest(() -> athena.updateWorkGroup(request -> request.workGroup("cutoff-later").configurationUpdates(updates -> updates.bytesScannedCutoffPerQuery(1L))),
+        API.athena().createWorkGroup(request -> request.name("cutoff-later"));
+        assertInvalidRequest(() -> API.athena().updateWorkGroup(request -> request.workGroup("cutoff-later").configurationUpdates(updates -> updates.bytesScannedCutoffPerQuery(1L))),
                 "1 validation error detected: Value at 'configurationUpdates.bytesScannedCutoffPerQuery' failed to satisfy constraint: Member must have value greater than or equal to 10000000");
-        assertThat(server.service().workGroups().find("small-cutoff")).as("nothing is stored when validation fails").isEmpty();
+        assertThat(API.server().service().workGroups().find("small-cutoff")).as("nothing is stored when validation fails").isEmpty();
     }
 
     @Test
     void emptyTagListIsRefused()
     {
-        assertInvalidRequest(() -> athena.createWorkGroup(request -> request.name("no-tags").tags(List.of())),
+        assertInvalidRequest(() -> API.athena().createWorkGroup(request -> request.name("no-tags").tags(List.of())),
                 "Tags provided upon WorkGroup creation must not be empty");
     }
 
@@ -145,18 +124,18 @@ class WorkGroupOperationsTest
     void listWorkGroupsPagesThroughEveryWorkGroupInNameOrder()
     {
         for (String name : List.of("list-e", "list-b", "list-d", "list-a", "list-c")) {
-            athena.createWorkGroup(request -> request.name(name));
+            API.athena().createWorkGroup(request -> request.name(name));
         }
 
-        List<ListWorkGroupsResponse> pages = athena.listWorkGroupsPaginator(request -> request.maxResults(2)).stream().toList();
+        List<ListWorkGroupsResponse> pages = API.athena().listWorkGroupsPaginator(request -> request.maxResults(2)).stream().toList();
         List<String> paged = pages.stream().flatMap(page -> page.workGroups().stream()).map(WorkGroupSummary::name).toList();
-        List<String> unpaged = athena.listWorkGroups(request -> {}).workGroups().stream().map(WorkGroupSummary::name).toList();
+        List<String> unpaged = API.athena().listWorkGroups(request -> {}).workGroups().stream().map(WorkGroupSummary::name).toList();
 
         assertThat(paged).as("the pages together are the whole listing, nothing twice").isEqualTo(unpaged);
         assertThat(paged).isSorted().contains("primary", "list-a", "list-b", "list-c", "list-d", "list-e");
         assertThat(pages).allSatisfy(page -> assertThat(page.workGroups()).hasSizeLessThanOrEqualTo(2));
         assertThat(pages.getLast().nextToken()).isNull();
-        assertThat(athena.listWorkGroups(request -> {}).workGroups())
+        assertThat(API.athena().listWorkGroups(request -> {}).workGroups())
                 .filteredOn(summary -> summary.name().equals("list-a"))
                 .containsExactly(WorkGroupSummary.builder().name("list-a").state(WorkGroupState.ENABLED).description("").creationTime(NOW).engineVersion(ENGINE).build());
     }
@@ -164,18 +143,18 @@ class WorkGroupOperationsTest
     @Test
     void listingLimitsAndTokensAreCheckedAsAthenaChecksThem()
     {
-        assertInvalidRequest(() -> athena.listWorkGroups(request -> request.maxResults(51)),
+        assertInvalidRequest(() -> API.athena().listWorkGroups(request -> request.maxResults(51)),
                 "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50");
-        assertInvalidRequest(() -> athena.listWorkGroups(request -> request.maxResults(0)),
+        assertInvalidRequest(() -> API.athena().listWorkGroups(request -> request.maxResults(0)),
                 "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1");
-        assertInvalidRequest(() -> athena.listWorkGroups(request -> request.nextToken("not-a-token")),
+        assertInvalidRequest(() -> API.athena().listWorkGroups(request -> request.nextToken("not-a-token")),
                 "The nextPageToken is malformed: not-a-token");
     }
 
     @Test
     void updateChangesWhatItNamesAndKeepsTheRest()
     {
-        athena.createWorkGroup(request -> request
+        API.athena().createWorkGroup(request -> request
                 .name("to-update")
                 .description("before")
                 .configuration(configuration -> configuration
@@ -183,7 +162,7 @@ class WorkGroupOperationsTest
                         .bytesScannedCutoffPerQuery(20_000_000L)
                         .publishCloudWatchMetricsEnabled(true)));
 
-        athena.updateWorkGroup(request -> request
+        API.athena().updateWorkGroup(request -> request
                 .workGroup("to-update")
                 .state(WorkGroupState.DISABLED)
                 .configurationUpdates(updates -> updates
@@ -191,7 +170,7 @@ class WorkGroupOperationsTest
                         .resultConfigurationUpdates(results -> results.removeOutputLocation(true))
                         .enforceWorkGroupConfiguration(true)));
 
-        WorkGroup updated = athena.getWorkGroup(request -> request.workGroup("to-update")).workGroup();
+        WorkGroup updated = API.athena().getWorkGroup(request -> request.workGroup("to-update")).workGroup();
         assertThat(updated).isEqualTo(WorkGroup.builder()
                 .name("to-update")
                 .state(WorkGroupState.DISABLED)
@@ -207,14 +186,14 @@ class WorkGroupOperationsTest
                         .build())
                 .build());
 
-        athena.updateWorkGroup(request -> request
+        API.athena().updateWorkGroup(request -> request
                 .workGroup("to-update")
                 .description("after")
                 .state(WorkGroupState.ENABLED)
                 .configurationUpdates(updates -> updates
                         .bytesScannedCutoffPerQuery(30_000_000L)
                         .resultConfigurationUpdates(results -> results.outputLocation("s3://results/after/"))));
-        WorkGroup again = athena.getWorkGroup(request -> request.workGroup("to-update")).workGroup();
+        WorkGroup again = API.athena().getWorkGroup(request -> request.workGroup("to-update")).workGroup();
         assertThat(again.description()).isEqualTo("after");
         assertThat(again.state()).isEqualTo(WorkGroupState.ENABLED);
         assertThat(again.configuration().bytesScannedCutoffPerQuery()).isEqualTo(30_000_000L);
@@ -225,47 +204,47 @@ class WorkGroupOperationsTest
     @Test
     void updateWithAnUnknownStateIsAValidationError()
     {
-        athena.createWorkGroup(request -> request.name("state-check"));
-        assertInvalidRequest(() -> athena.updateWorkGroup(request -> request.workGroup("state-check").state("PAUSED")),
+        API.athena().createWorkGroup(request -> request.name("state-check"));
+        assertInvalidRequest(() -> API.athena().updateWorkGroup(request -> request.workGroup("state-check").state("PAUSED")),
                 "1 validation error detected: Value 'PAUSED' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]");
     }
 
     @Test
     void deletedWorkGroupIsGone()
     {
-        athena.createWorkGroup(request -> request.name("short-lived"));
-        athena.deleteWorkGroup(request -> request.workGroup("short-lived"));
-        assertInvalidRequest(() -> athena.getWorkGroup(request -> request.workGroup("short-lived")), "WorkGroup is not found.");
-        athena.createWorkGroup(request -> request.name("short-lived"));
-        assertThat(athena.getWorkGroup(request -> request.workGroup("short-lived")).workGroup().name()).as("the name is free again").isEqualTo("short-lived");
+        API.athena().createWorkGroup(request -> request.name("short-lived"));
+        API.athena().deleteWorkGroup(request -> request.workGroup("short-lived"));
+        assertInvalidRequest(() -> API.athena().getWorkGroup(request -> request.workGroup("short-lived")), "WorkGroup is not found.");
+        API.athena().createWorkGroup(request -> request.name("short-lived"));
+        assertThat(API.athena().getWorkGroup(request -> request.workGroup("short-lived")).workGroup().name()).as("the name is free again").isEqualTo("short-lived");
     }
 
     @Test
     void primaryCannotBeDeleted()
     {
-        assertInvalidRequest(() -> athena.deleteWorkGroup(request -> request.workGroup("primary")), "The primary workgroup cannot be deleted.");
+        assertInvalidRequest(() -> API.athena().deleteWorkGroup(request -> request.workGroup("primary")), "The primary workgroup cannot be deleted.");
     }
 
     @Test
     void workGroupWithNamedQueriesIsDeletedOnlyRecursivelyAndTakesItsContentsAlong()
     {
-        athena.createWorkGroup(request -> request.name("with-contents"));
-        String queryId = athena.createNamedQuery(request -> request.workGroup("with-contents").name("q").database("sales").queryString("SELECT 1")).namedQueryId();
-        athena.createPreparedStatement(request -> request.workGroup("with-contents").statementName("stmt").queryStatement("SELECT ?"));
+        API.athena().createWorkGroup(request -> request.name("with-contents"));
+        String queryId = API.athena().createNamedQuery(request -> request.workGroup("with-contents").name("q").database("sales").queryString("SELECT 1")).namedQueryId();
+        API.athena().createPreparedStatement(request -> request.workGroup("with-contents").statementName("stmt").queryStatement("SELECT ?"));
 
-        assertInvalidRequest(() -> athena.deleteWorkGroup(request -> request.workGroup("with-contents")),
+        assertInvalidRequest(() -> API.athena().deleteWorkGroup(request -> request.workGroup("with-contents")),
                 "WorkGroup with-contents is not empty: it has named queries. Delete them first, or set RecursiveDeleteOption.");
-        assertThat(athena.getNamedQuery(request -> request.namedQueryId(queryId)).namedQuery().name()).as("nothing was deleted").isEqualTo("q");
+        assertThat(API.athena().getNamedQuery(request -> request.namedQueryId(queryId)).namedQuery().name()).as("nothing was deleted").isEqualTo("q");
 
-        athena.deleteWorkGroup(request -> request.workGroup("with-contents").recursiveDeleteOption(true));
+        API.athena().deleteWorkGroup(request -> request.workGroup("with-contents").recursiveDeleteOption(true));
 
-        assertInvalidRequest(() -> athena.getWorkGroup(request -> request.workGroup("with-contents")), "WorkGroup is not found.");
-        assertInvalidRequest(() -> athena.getNamedQuery(request -> request.namedQueryId(queryId)), "NamedQuery " + queryId + " does not exist");
-        athena.createWorkGroup(request -> request.name("with-contents"));
-        assertThat(athena.listPreparedStatements(request -> request.workGroup("with-contents")).preparedStatements())
+        assertInvalidRequest(() -> API.athena().getWorkGroup(request -> request.workGroup("with-contents")), "WorkGroup is not found.");
+        assertInvalidRequest(() -> API.athena().getNamedQuery(request -> request.namedQueryId(queryId)), "NamedQuery " + queryId + " does not exist");
+        API.athena().createWorkGroup(request -> request.name("with-contents"));
+        assertThat(API.athena().listPreparedStatements(request -> request.workGroup("with-contents")).preparedStatements())
                 .as("a new work group of the same name starts empty")
                 .isEmpty();
-        assertThat(athena.listNamedQueries(request -> request.workGroup("with-contents")).namedQueryIds()).isEmpty();
+        assertThat(API.athena().listNamedQueries(request -> request.workGroup("with-contents")).namedQueryIds()).isEmpty();
     }
 
     static void assertInvalidRequest(Runnable call, String message)
