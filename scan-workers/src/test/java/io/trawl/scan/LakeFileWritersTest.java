@@ -37,6 +37,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 
 import static io.trawl.scan.IndependentReads.duckDb;
@@ -246,6 +247,57 @@ class LakeFileWritersTest
         assertThat(IndependentReads.avroMetadata(file, "writer.time.zone")).as("timestamps are UTC, and say so").isEqualTo("UTC");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"parquet", "text", "json", "openx", "avro"})
+    void charColumnsRoundTrip(String format)
+    {
+        List<Column> columns = List.of(new Column("c_bigint", "bigint"), new Column("c_char", "char(6)"));
+        Table table = tableFor(format, columns);
+        List<Page> pages = List.of(WriteTestData.page(columns, 0, 300, PLAIN_STRINGS));
+
+        write(table, columns, pages, "part-0");
+
+        assertRows(readWithTrawl(table, columns), expectedRows(columns, pages), "char values of " + format);
+    }
+
+    @Test
+    void avroTimestampsReadBackTheSameWhateverTheTimeZonesOfWriterAndReader()
+    {
+        List<Column> columns = List.of(new Column("c_bigint", "bigint"), new Column("c_timestamp", "timestamp"));
+        Table table = tableFor("avro", columns);
+        List<Page> pages = List.of(WriteTestData.page(columns, 0, 300, PLAIN_STRINGS));
+        TimeZone original = TimeZone.getDefault();
+        try {
+            // Hive's AvroSerDe would shift these by the writer's zone offset
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            Path file = write(table, columns, pages, "part-0");
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+
+            assertRows(readWithTrawl(table, columns), expectedRows(columns, pages), "timestamps read in another zone");
+            assertRows(IndependentReads.avro(file), plainRows(expectedRows(columns, pages)), "timestamp-millis are the UTC instants of the values");
+        }
+        finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void avroTableWithASchemaLiteralIsWrittenWithThatSchema()
+    {
+        List<Column> columns = List.of(new Column("c_bigint", "bigint"), new Column("c_string", "string"));
+        String literal = """
+                {"type": "record", "name": "events", "namespace": "example", "fields": [
+                  {"name": "c_bigint", "type": ["null", "long"], "default": null},
+                  {"name": "c_string", "type": ["null", "string"], "default": null, "doc": "free text"}]}""";
+        Table table = table(columns, StorageDescriptor.AVRO_INPUT_FORMAT, SerDeInfo.AVRO_SERDE, Map.of(), Map.of("avro.schema.literal", literal));
+        List<Page> pages = List.of(WriteTestData.page(columns, 0, 200, EVERY_STRING));
+
+        Path file = write(table, columns, pages, "part-0");
+
+        assertThat(IndependentReads.avroMetadata(file, "avro.schema")).as("the file carries the table's schema").contains("\"namespace\":\"example\"").contains("free text");
+        assertRows(readWithTrawl(table, columns), expectedRows(columns, pages), "rows written with the literal schema");
+    }
+
     @Test
     void avroHonoursTheZstdCompressionLevel()
     {
@@ -331,6 +383,10 @@ class LakeFileWritersTest
                 .as("a gzipped text file not named .gz would be read as plain text")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must end with .gz");
+        assertThatThrownBy(() -> writers.createWriter(table(columns, StorageDescriptor.TEXT_INPUT_FORMAT, SerDeInfo.LAZY_SIMPLE_SERDE, Map.of(), Map.of("write_compression", "NONE")), columns, directory.resolve("f.txt.gz").toUri()))
+                .as("a plain text file named .gz would be read as gzip")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must end with neither .gz");
         assertThat(filesIn(directory)).as("nothing was written").isEmpty();
     }
 
@@ -455,6 +511,7 @@ class LakeFileWritersTest
             case "text" -> table(columns, StorageDescriptor.TEXT_INPUT_FORMAT, SerDeInfo.LAZY_SIMPLE_SERDE, Map.of(), Map.of());
             case "csv" -> table(columns, StorageDescriptor.TEXT_INPUT_FORMAT, SerDeInfo.OPEN_CSV_SERDE, Map.of(), Map.of());
             case "json" -> table(columns, StorageDescriptor.TEXT_INPUT_FORMAT, SerDeInfo.HIVE_JSON_SERDE, Map.of(), Map.of());
+            case "openx" -> table(columns, StorageDescriptor.TEXT_INPUT_FORMAT, SerDeInfo.OPENX_JSON_SERDE, Map.of(), Map.of());
             case "avro" -> table(columns, StorageDescriptor.AVRO_INPUT_FORMAT, SerDeInfo.AVRO_SERDE, Map.of(), Map.of());
             default -> throw new IllegalArgumentException(format);
         };

@@ -10,6 +10,7 @@ import io.trawl.error.TrawlException;
 import io.trawl.scan.reader.avro.AvroSchemas;
 import io.trawl.scan.store.ObjectStore;
 import io.trino.hive.formats.avro.AvroTypeException;
+import io.trino.hive.formats.compression.CompressionKind;
 import io.trino.hive.formats.encodings.text.TextEncodingOptions;
 import io.trino.hive.formats.line.LineSerializer;
 import io.trino.hive.formats.line.csv.CsvSerializerFactory;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,21 +92,21 @@ public final class LakeFileWriters
     }
 
     /**
-     * @throws IllegalArgumentException when a compressed text file's location does not end with the extension
-     *         {@link #fileExtension} gives: readers choose the codec by it, so the file would be unreadable
+     * @throws IllegalArgumentException when a text file's name does not end with the compression suffix of
+     *         {@link #fileExtension} (or, uncompressed, ends with a codec's): readers choose the codec by it, so the file
+     *         would be unreadable
      */
     @Override
     public FileWriter createWriter(Table table, List<Column> columns, URI location)
     {
         requireNonNull(table, "table is null");
+        requireNonNull(columns, "columns is null");
         requireNonNull(location, "location is null");
         WriteSpec spec = WriteSpec.of(table);
         List<String> names = columns.stream().map(Column::name).toList();
         List<Type> types = columns.stream().map(column -> HiveTypes.toTrinoType(column.type())).toList();
         checkTypes(table, spec.format(), columns, types);
-        if (spec.format().isText() && !location.getPath().endsWith(spec.codec().textSuffix())) {
-            throw new IllegalArgumentException("%s is compressed with %s, so its name must end with %s".formatted(location, spec.codec(), spec.codec().textSuffix()));
-        }
+        checkTextFileName(spec, location);
 
         FileOutput output = FileOutput.create(store, location);
         try {
@@ -209,6 +211,20 @@ public final class LakeFileWriters
             default -> throw new IllegalStateException("not a text format: " + spec.format());
         }
         return new TextTableFileWriter(output, types, serializer, spec.codec().textCompression(), check);
+    }
+
+    /** Readers choose a text file's codec by its name, so the name must say the codec it is written with, and no other. */
+    private static void checkTextFileName(WriteSpec spec, URI location)
+    {
+        if (!spec.format().isText()) {
+            return;
+        }
+        String path = location.getPath();
+        String fileName = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (!CompressionKind.forFile(fileName).equals(spec.codec().textCompression())) {
+            throw new IllegalArgumentException("%s is written with %s compression, but readers choose the codec by the file name: it must end with %s and no other codec's extension".formatted(
+                    location, spec.codec(), spec.codec() == WriteCodec.NONE ? "neither .gz, .zst, .snappy, .lz4, .bz2 nor .deflate" : spec.codec().textSuffix()));
+        }
     }
 
     /** Types a format cannot store fail before anything is written, as the reader would fail to read them. */
