@@ -129,36 +129,7 @@ public final class LocalObjectStore
         Path target = toPath(location);
         Files.createDirectories(target.getParent());
         Path temporary = temporarySibling(target);
-        OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new FilterOutputStream(out)
-        {
-            private boolean closed;
-
-            @Override
-            public void write(byte[] bytes, int offset, int length)
-                    throws IOException
-            {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close()
-                    throws IOException
-            {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                try {
-                    out.close();
-                    stampWriteTime(temporary);
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                }
-                finally {
-                    Files.deleteIfExists(temporary);
-                }
-            }
-        };
+        return new StagedFileOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), temporary, target);
     }
 
     @Override
@@ -285,6 +256,64 @@ public final class LocalObjectStore
             locks[i] = new ReentrantLock();
         }
         return locks;
+    }
+
+    /** Writes a hidden sibling file that close renames into place and abort deletes. */
+    private static final class StagedFileOutputStream
+            extends FilterOutputStream
+            implements Abortable
+    {
+        private final Path temporary;
+        private final Path target;
+        private boolean closed;
+
+        StagedFileOutputStream(OutputStream out, Path temporary, Path target)
+        {
+            super(out);
+            this.temporary = temporary;
+            this.target = target;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length)
+                throws IOException
+        {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close()
+                throws IOException
+        {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                out.close();
+                stampWriteTime(temporary);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+
+        @Override
+        public void abort()
+                throws IOException
+        {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                out.close();
+            }
+            finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
     }
 
     static Path toPath(URI location)

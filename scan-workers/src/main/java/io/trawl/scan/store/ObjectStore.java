@@ -58,7 +58,10 @@ public interface ObjectStore
         return buffer;
     }
 
-    /** A stream that replaces the object at {@code location} when closed; nothing is visible before. */
+    /**
+     * A stream that replaces the object at {@code location} when closed; nothing is visible before. The stream is
+     * {@link Abortable}: aborting it instead of closing it leaves nothing at the location.
+     */
     OutputStream create(URI location)
             throws IOException;
 

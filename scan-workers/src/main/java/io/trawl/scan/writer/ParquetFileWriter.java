@@ -27,6 +27,7 @@ public final class ParquetFileWriter
     public enum Compression
     {
         SNAPPY(CompressionCodec.SNAPPY),
+        GZIP(CompressionCodec.GZIP),
         ZSTD(CompressionCodec.ZSTD),
         UNCOMPRESSED(CompressionCodec.UNCOMPRESSED);
 

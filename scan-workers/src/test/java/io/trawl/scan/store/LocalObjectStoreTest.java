@@ -57,6 +57,26 @@ class LocalObjectStoreTest
     }
 
     @Test
+    void abortedStreamLeavesNothingAndKeepsAnExistingObject()
+            throws IOException
+    {
+        Path existing = directory.resolve("kept.bin");
+        Files.writeString(existing, "old");
+        OutputStream replacement = store.create(existing.toUri());
+        replacement.write("new".getBytes(StandardCharsets.UTF_8));
+        OutputStream fresh = store.create(directory.resolve("never.bin").toUri());
+        fresh.write("partial".getBytes(StandardCharsets.UTF_8));
+
+        ((Abortable) replacement).abort();
+        ((Abortable) fresh).abort();
+        fresh.close();
+
+        assertThat(Files.readString(existing)).as("the object the aborted write would have replaced is unchanged").isEqualTo("old");
+        assertThat(store.list(directory.toUri())).as("no new object, no hidden temporary file")
+                .extracting(StoredObject::fileName).containsExactly("kept.bin");
+    }
+
+    @Test
     void writtenObjectAppearsOnlyWhenTheStreamIsClosed()
             throws IOException
     {

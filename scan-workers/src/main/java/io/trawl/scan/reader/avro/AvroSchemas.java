@@ -28,16 +28,17 @@ import static io.trino.spi.type.VarbinaryType.VARBINARY;
  * The Avro schema Hive's AvroSerDe derives from a table's columns when the table has no
  * {@code avro.schema.literal} (Hive's TypeInfoToSchema): a record whose fields are the columns, each a union of
  * null and the column's type with default null, so a field missing from a file reads as NULL. Reading with it
- * resolves each file's own (writer) schema against it by Avro's rules: fields match by exact name, ints widen
+ * resolves each file's own (writer) schema against it by Avro's rules (files Trawl writes carry this same schema): fields match by exact name, ints widen
  * to longs, floats to doubles, strings and bytes convert; anything else is a mismatch.
  */
-final class AvroSchemas
+public final class AvroSchemas
 {
     private AvroSchemas() {}
 
-    record NamedType(String name, Type type) {}
+    public record NamedType(String name, Type type) {}
 
-    static Schema recordOf(String name, List<NamedType> fields)
+    /** The record schema Hive derives for these fields; the Avro writer writes files with exactly this schema. */
+    public static Schema recordOf(String name, List<NamedType> fields)
     {
         RecordNames names = new RecordNames();
         return record(name, fields, names);

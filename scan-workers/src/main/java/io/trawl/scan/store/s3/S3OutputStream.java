@@ -1,5 +1,6 @@
 package io.trawl.scan.store.s3;
 
+import io.trawl.scan.store.Abortable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
@@ -14,10 +15,12 @@ import static java.util.Objects.requireNonNull;
 /**
  * A streaming write to S3 that holds at most one part in memory. Up to one part it is a single PutObject on
  * close; beyond, a multipart upload whose parts go up as they fill and which is completed on close. Until close
- * nothing is visible under the key; a failed write aborts the upload so no parts are left billed in the bucket.
+ * nothing is visible under the key; a failed write, or {@link #abort()}, aborts the upload so no parts are left
+ * billed in the bucket and nothing appears under the key.
  */
 final class S3OutputStream
         extends OutputStream
+        implements Abortable
 {
     private final S3ObjectStore store;
     private final S3Location object;
@@ -68,7 +71,7 @@ final class S3OutputStream
         }
         closed = true;
         if (failed) {
-            abort();
+            abortUpload();
             return;
         }
         try {
@@ -86,9 +89,20 @@ final class S3OutputStream
                     .multipartUpload(upload -> upload.parts(completedParts))));
         }
         catch (RuntimeException e) {
-            abort();
+            abortUpload();
             throw e;
         }
+    }
+
+    @Override
+    public void abort()
+    {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // a write that never filled a part has sent nothing; a multipart upload's parts are discarded
+        abortUpload();
     }
 
     private void uploadPart()
@@ -113,7 +127,7 @@ final class S3OutputStream
         }
     }
 
-    private void abort()
+    private void abortUpload()
     {
         if (uploadId == null) {
             return;
