@@ -168,7 +168,7 @@ final class HiveAstBuilder
     @Override
     public HiveStatement visitUnload(HiveDdlParser.UnloadContext context)
     {
-        io.trino.sql.tree.Statement statement = trinoParser.apply(onlyText(context.unloadQuery()));
+        io.trino.sql.tree.Statement statement = trinoParser.apply(queryText(context.unloadQuery()));
         if (!(statement instanceof io.trino.sql.tree.Query query)) {
             throw new TrawlException(ErrorCode.SYNTAX_ERROR, "%s: UNLOAD takes a query (SELECT, WITH, VALUES or TABLE), not %s"
                     .formatted(position(context.unloadQuery()), statement.getClass().getSimpleName()));
@@ -199,16 +199,18 @@ final class HiveAstBuilder
     }
 
     /**
-     * The whole statement text with everything outside {@code context} blanked (line breaks kept), so Trino's parser
-     * sees only the part it owns and still reports, and records in its AST, positions in the statement as written.
+     * The statement text up to the end of the query, with everything before it blanked (line breaks kept), so
+     * Trino's parser sees only the part it owns and still reports, and records in its AST, positions in the statement
+     * as written; a query cut short ends where it ends, not at the end of the statement.
      */
-    private static String onlyText(ParserRuleContext context)
+    private static String queryText(HiveDdlParser.UnloadQueryContext context)
     {
-        String statement = context.start.getInputStream().getText(Interval.of(0, context.start.getInputStream().size() - 1));
-        char[] text = statement.toCharArray();
-        for (int index = 0; index < text.length; index++) {
-            boolean inside = index >= context.start.getStartIndex() && index <= context.stop.getStopIndex();
-            if (!inside && text[index] != '\n' && text[index] != '\r') {
+        // between the parentheses: from after '(' to before ')'
+        int start = context.start.getStopIndex() + 1;
+        int stop = context.stop.getStartIndex() - 1;
+        char[] text = context.start.getInputStream().getText(Interval.of(0, stop)).toCharArray();
+        for (int index = 0; index < start; index++) {
+            if (text[index] != '\n' && text[index] != '\r') {
                 text[index] = ' ';
             }
         }

@@ -139,7 +139,7 @@ public final class WriteStatements
         OutputNode plan = project(query, names, identity(columns.size()), typesOf(columns));
         long bytesBefore = control.bytesScanned();
         Written written = write(target, plan, control);
-        List<WrittenFile> published = publish(written, stagingRoot, locations.manifestLocation(), control, () -> {
+        List<WrittenFile> published = publish(written, location, stagingRoot, locations.manifestLocation(), control, () -> {
             storage.createFolder(location);
             catalog.createTable(table);
             if (!partitionColumns.isEmpty() && !written.partitions().isEmpty()) {
@@ -202,7 +202,7 @@ public final class WriteStatements
         OutputNode plan = project(query, columns.stream().map(Column::name).toList(), sources, tableTypes);
         long bytesBefore = control.bytesScanned();
         Written written = write(target, plan, control);
-        List<WrittenFile> published = publish(written, stagingRoot, locations.manifestLocation(), control, () -> registerNewPartitions(table, written.partitions(), finalFolder));
+        List<WrittenFile> published = publish(written, location, stagingRoot, locations.manifestLocation(), control, () -> registerNewPartitions(table, written.partitions(), finalFolder));
         return rowsWritten(written.rows(), control.bytesScanned() - bytesBefore, session, written.execution(), published);
     }
 
@@ -232,7 +232,7 @@ public final class WriteStatements
         OutputNode plan = project(query, names, identity(columns.size()), typesOf(columns));
         long bytesBefore = control.bytesScanned();
         Written written = write(target, plan, control);
-        List<WrittenFile> published = publish(written, stagingRoot, locations.manifestLocation(), control, () -> {});
+        List<WrittenFile> published = publish(written, location, stagingRoot, locations.manifestLocation(), control, () -> {});
         return rowsWritten(written.rows(), control.bytesScanned() - bytesBefore, session, written.execution(), published);
     }
 
@@ -272,7 +272,7 @@ public final class WriteStatements
      * Moves the staged files into place, writes the manifest, then runs {@code commit} (the catalog update): the point
      * after which the write is visible. Anything failing before it undoes the moves and the manifest.
      */
-    private List<WrittenFile> publish(Written written, URI stagingRoot, Optional<URI> manifestLocation, QueryControl control, Runnable commit)
+    private List<WrittenFile> publish(Written written, URI location, URI stagingRoot, Optional<URI> manifestLocation, QueryControl control, Runnable commit)
     {
         List<URI> moved = new ArrayList<>();
         boolean manifestWritten = false;
@@ -293,6 +293,7 @@ public final class WriteStatements
             for (URI file : moved) {
                 deleteQuietly(file, e);
             }
+            removeEmptiedFolders(location, moved, e);
             if (manifestWritten) {
                 deleteQuietly(manifestLocation.get(), e);
             }
@@ -306,6 +307,28 @@ public final class WriteStatements
             // the write is published; an empty hidden staging folder left behind is invisible to readers
         }
         return written.files().stream().map(StagedFile::published).toList();
+    }
+
+    /** The partition folders (and their parents below the target) that undone moves may have left empty, deepest first. */
+    private void removeEmptiedFolders(URI location, List<URI> files, Throwable failure)
+    {
+        String root = location.getPath();
+        Set<String> folders = new HashSet<>();
+        for (URI file : files) {
+            String path = file.getPath();
+            for (int slash = path.lastIndexOf('/'); slash > root.length() - 1 && path.startsWith(root); slash = path.lastIndexOf('/', slash - 1)) {
+                folders.add(path.substring(0, slash + 1));
+            }
+        }
+        folders.remove(root);
+        for (String folder : folders.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+            try {
+                storage.deleteFolderIfEmpty(StorageLocations.child(location, folder.substring(root.length())));
+            }
+            catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /** Athena's data manifest: the URI of every file written, one a line. */

@@ -30,6 +30,9 @@ public interface WriteStorage
     /** Deletes every object under {@code prefix} and, on local disk, the folders that held them. */
     void deleteAll(URI prefix);
 
+    /** On local disk removes the folder if it holds nothing (a partition folder a failed write created); S3 has no folders. */
+    void deleteFolderIfEmpty(URI folder);
+
     /**
      * Makes {@code location} readable as an empty table: on local disk, where a table's folder must exist, creates the
      * folder; on S3, which has no folders, nothing.

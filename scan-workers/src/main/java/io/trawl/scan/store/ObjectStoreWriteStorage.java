@@ -92,6 +92,23 @@ public final class ObjectStoreWriteStorage
     }
 
     @Override
+    public void deleteFolderIfEmpty(URI folder)
+    {
+        if (!isLocal(folder)) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(Path.of(folder));
+        }
+        catch (DirectoryNotEmptyException ignored) {
+            // it holds files: it stays
+        }
+        catch (IOException e) {
+            throw failure("remove folder", folder, e);
+        }
+    }
+
+    @Override
     public void createFolder(URI location)
     {
         if (!isLocal(location)) {

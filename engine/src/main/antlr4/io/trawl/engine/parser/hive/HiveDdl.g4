@@ -42,13 +42,14 @@ statement
     | ALTER TABLE qualifiedName (ADD | REPLACE) COLUMNS
         '(' columnDefinition (',' columnDefinition)* ')'                       #changeColumns
     | SHOW PARTITIONS qualifiedName                                            #showPartitions
-    | UNLOAD '(' unloadQuery ')' TO location=string
+    | UNLOAD unloadQuery TO location=string
         (WITH unloadProperties)?                                               #unload
     ;
 
-// The query is Trino's: here only its extent, a balanced run of tokens, matters.
+// The query is Trino's: here only its extent, a balanced run of tokens in parentheses, matters. The closing
+// parenthesis is matched in this rule, so ending the query needs one token of lookahead.
 unloadQuery
-    : unloadQueryToken+
+    : '(' unloadQueryToken* ')'
     ;
 
 unloadQueryToken
