@@ -168,6 +168,12 @@ public final class WriteStatements
         if (Table.VIRTUAL_VIEW.equals(table.tableType())) {
             throw WriteErrors.at(statement.getTable(), ErrorCode.NOT_SUPPORTED, "Inserting into views is not supported: '%s' is a view".formatted(name));
         }
+        for (String lineCount : List.of("skip.header.line.count", "skip.footer.line.count")) {
+            if (!table.parameters().getOrDefault(lineCount, "0").strip().equals("0")) {
+                // readers would skip the first (or last) lines of every new file, which hold rows, not a header
+                throw WriteErrors.at(statement, ErrorCode.NOT_SUPPORTED, "Cannot insert into '%s': its %s would skip rows of the files written".formatted(name, lineCount));
+            }
+        }
         List<Column> columns = table.allColumns();
         List<Integer> targets = insertTargets(statement, columns);
         OutputNode query = select.plan(statement.getQuery(), session);
