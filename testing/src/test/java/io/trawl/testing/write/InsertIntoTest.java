@@ -144,6 +144,19 @@ class InsertIntoTest
     }
 
     @Test
+    void aTableWhoseReadersSkipHeaderLinesIsRefused()
+    {
+        lake.run("CREATE EXTERNAL TABLE with_header (id bigint) ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION '%s' TBLPROPERTIES ('skip.header.line.count'='1')"
+                .formatted(lake.location("src")));
+
+        assertThatThrownBy(() -> lake.run("INSERT INTO with_header VALUES 1"))
+                .isInstanceOfSatisfying(TrawlException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
+                    assertThat(e.getMessage()).isEqualTo("line 1:1: Cannot insert into 'default.with_header': its skip.header.line.count would skip rows of the files written");
+                });
+    }
+
+    @Test
     void insertingIntoAViewIsRefused()
     {
         lake.run("CREATE VIEW recent AS SELECT * FROM src WHERE dt > DATE '2024-01-03'");
