@@ -46,7 +46,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Runs one SQL statement end to end: parse → analyze and plan → optimize → execute. DDL and metadata
  * statements go to the {@link DdlExecutor}; queries are planned and run as vectorized operators, with scans
- * fanned out over splits. Stateless between statements apart from the catalog; the session travels with each call.
+ * fanned out over splits; writes (CTAS, INSERT INTO, UNLOAD) run their SELECT the same way into
+ * {@link WriteStatements}, on an engine given file writers ({@link #withWriters}). Stateless between statements apart
+ * from the catalog; the session travels with each call.
  */
 public final class QueryEngine
 {
