@@ -21,6 +21,11 @@ import io.trawl.engine.plan.OutputNode;
 import io.trawl.engine.plan.PlanNode;
 import io.trawl.engine.plan.PlanPrinter;
 import io.trawl.engine.scan.ScanProvider;
+import io.trawl.engine.write.FileWriterFactory;
+import io.trawl.engine.write.SelectExecutor;
+import io.trawl.engine.write.WriteLocations;
+import io.trawl.engine.write.WriteStatements;
+import io.trawl.engine.write.WriteStorage;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trino.spi.Page;
@@ -41,7 +46,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Runs one SQL statement end to end: parse → analyze and plan → optimize → execute. DDL and metadata
  * statements go to the {@link DdlExecutor}; queries are planned and run as vectorized operators, with scans
- * fanned out over splits. Stateless between statements apart from the catalog; the session travels with each call.
+ * fanned out over splits; writes (CTAS, INSERT INTO, UNLOAD) run their SELECT the same way into
+ * {@link WriteStatements}, on an engine given file writers ({@link #withWriters}). Stateless between statements apart
+ * from the catalog; the session travels with each call.
  */
 public final class QueryEngine
 {
@@ -52,6 +59,7 @@ public final class QueryEngine
     private final DdlExecutor ddl;
     private final Set<String> disabledOptimizers;
     private final java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers;
+    private final java.util.Optional<Writers> writers;
     // EXPLAIN (TYPE IO) prices its estimate at the deployment's default; work groups with their own price
     // estimate through estimate() and price the bytes themselves
     private final PricingPolicy pricing = PricingPolicy.defaults();
@@ -69,13 +77,14 @@ public final class QueryEngine
     /** With {@code systemTables} answering three-part names in their catalogs (e.g. {@code system.billing.usage}). */
     public QueryEngine(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers)
     {
-        this(catalog, systemTables, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty());
+        this(catalog, systemTables, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty(), java.util.Optional.empty());
     }
 
     private QueryEngine(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers,
-            java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers)
+            java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers, java.util.Optional<Writers> writers)
     {
         this.workers = requireNonNull(workers, "workers is null");
+        this.writers = requireNonNull(writers, "writers is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.systemTables = requireNonNull(systemTables, "systemTables is null");
         this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
@@ -90,7 +99,26 @@ public final class QueryEngine
      */
     public QueryEngine withWorkers(io.trawl.engine.fragment.RemoteWorkers remoteWorkers)
     {
-        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers));
+        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers), writers);
+    }
+
+    /**
+     * This engine able to write tables (CTAS, INSERT INTO, UNLOAD): data files through {@code fileWriters} (one per
+     * format, in scan-workers), staged and published through {@code storage}.
+     */
+    public QueryEngine withWriters(FileWriterFactory fileWriters, WriteStorage storage)
+    {
+        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, workers,
+                java.util.Optional.of(new Writers(fileWriters, storage)));
+    }
+
+    private record Writers(FileWriterFactory files, WriteStorage storage)
+    {
+        Writers
+        {
+            requireNonNull(files, "files is null");
+            requireNonNull(storage, "storage is null");
+        }
     }
 
     public QueryResult execute(String sql, Session session)
@@ -104,14 +132,30 @@ public final class QueryEngine
      */
     public QueryResult execute(String sql, Session session, QueryControl control)
     {
+        return execute(sql, session, control, WriteLocations.none());
+    }
+
+    /**
+     * As {@link #execute(String, Session, QueryControl)}, with a write (CTAS, INSERT INTO, UNLOAD) putting what Athena
+     * puts beside a query's results where {@code writeLocations} says: a CTAS table without {@code external_location},
+     * and the data manifest. The files a write published are in {@link QueryResult#writtenFiles()}.
+     */
+    public QueryResult execute(String sql, Session session, QueryControl control, WriteLocations writeLocations)
+    {
+        requireNonNull(writeLocations, "writeLocations is null");
         try {
             ParsedStatement parsed = StatementParser.parse(sql);
+            if (parsed instanceof io.trawl.engine.parser.HiveStatement.Unload unload) {
+                return writes().unload(unload, session, control, writeLocations);
+            }
             if (ddl.handles(parsed)) {
                 return ddl.execute(parsed, session);
             }
             Statement statement = ((TrinoStatement) parsed).statement();
             return switch (statement) {
                 case Query query -> runQuery(query, session, control);
+                case io.trino.sql.tree.CreateTableAsSelect create -> writes().createTableAs(create, session, control, writeLocations);
+                case io.trino.sql.tree.Insert insert -> writes().insert(insert, session, control, writeLocations);
                 case Explain explain when explain.getStatement() instanceof Query query && hasType(explain, ExplainType.Type.DISTRIBUTED) ->
                         textResult(StatementKind.UTILITY, "Query Plan", new io.trawl.engine.fragment.DistributedExplain(scanProvider,
                                 io.trawl.engine.execution.PartitionSource.catalog(catalog), workers, config.scanThreads()).explain(plan(query, session)), 0, session);
@@ -213,7 +257,11 @@ public final class QueryEngine
     /** The optimized logical plan of a query. */
     public PlanNode plan(Query query, Session session)
     {
-        OutputNode plan = new QueryPlanner(catalog, systemTables, scanProvider, session).plan(query);
+        return optimize(new QueryPlanner(catalog, systemTables, scanProvider, session).plan(query));
+    }
+
+    private PlanNode optimize(OutputNode plan)
+    {
         return new Optimizer(new io.trawl.engine.analyzer.Estimates(scanProvider), disabledOptimizers).optimize(plan);
     }
 
@@ -221,16 +269,29 @@ public final class QueryEngine
     {
         PlanNode plan = plan(query, session);
         long bytesBefore = control.bytesScanned();
+        List<Page> pages = new ArrayList<>();
+        SelectExecutor.Execution execution = run(plan, control, pages::add);
+        long bytesScanned = control.bytesScanned() - bytesBefore;
+        OutputNode output = (OutputNode) plan;
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < output.names().size(); i++) {
+            columns.add(new ResultColumn(output.names().get(i), output.outputs().get(i).type()));
+        }
+        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned, session, execution.tasks(), execution.systemTablesRead());
+    }
+
+    /** Runs an optimized plan, handing each non-empty output page to {@code sink} as it comes. */
+    private SelectExecutor.Execution run(PlanNode plan, QueryControl control, java.util.function.Consumer<Page> sink)
+    {
         MemoryBudget memory = new MemoryBudget(config.memoryLimitBytes());
         java.util.Optional<io.trawl.engine.execution.RemoteScans> remote = workers.map(remoteWorkers ->
                 new io.trawl.engine.execution.RemoteScans(control, remoteWorkers.runner(), remoteWorkers.limits(), remoteWorkers.targetTaskBytes()));
         LocalExecutionPlanner planner = new LocalExecutionPlanner(scanProvider, control::recordBytes, memory, config.scanThreads(),
                 io.trawl.engine.execution.PartitionSource.catalog(catalog), remote, control);
-        List<Page> pages = new ArrayList<>();
         try (Operator operator = planner.plan(plan)) {
             for (Page page = operator.next(); page != null; page = operator.next()) {
                 if (page.getPositionCount() > 0) {
-                    pages.add(page);
+                    sink.accept(page);
                 }
             }
             control.checkNotCancelled();
@@ -238,18 +299,32 @@ public final class QueryEngine
         finally {
             workers.ifPresent(remoteWorkers -> remoteWorkers.runner().queryFinished(control.queryId()));
         }
-        long bytesScanned = control.bytesScanned() - bytesBefore;
-        OutputNode output = (OutputNode) plan;
-        List<ResultColumn> columns = new ArrayList<>();
-        for (int i = 0; i < output.names().size(); i++) {
-            columns.add(new ResultColumn(output.names().get(i), output.outputs().get(i).type()));
-        }
         Set<String> systemTablesRead = ScanEstimator.tableScans(plan).stream()
                 .map(io.trawl.engine.plan.TableScanNode::table)
                 .filter(LocalExecutionPlanner::isSystemTable)
                 .map(table -> table.parameters().get(SystemTables.SYSTEM_TABLE_PARAMETER))
                 .collect(java.util.stream.Collectors.toSet());
-        return new QueryResult(StatementKind.QUERY, columns, pages, bytesScanned, session, planner.taskStats(), systemTablesRead);
+        return new SelectExecutor.Execution(planner.taskStats(), systemTablesRead);
+    }
+
+    private WriteStatements writes()
+    {
+        Writers configured = writers.orElseThrow(() -> new TrawlException(ErrorCode.NOT_SUPPORTED,
+                "This Trawl cannot write tables: no file writers are configured for CREATE TABLE AS, INSERT INTO and UNLOAD"));
+        return new WriteStatements(catalog, configured.files(), configured.storage(), config, new SelectExecutor()
+        {
+            @Override
+            public OutputNode plan(Query query, Session session)
+            {
+                return new QueryPlanner(catalog, systemTables, scanProvider, session).plan(query);
+            }
+
+            @Override
+            public Execution execute(OutputNode plan, QueryControl control, java.util.function.Consumer<Page> sink)
+            {
+                return run(optimize(plan), control, sink);
+            }
+        });
     }
 
     /** EXPLAIN ANALYZE's execution summary: totals, then one line per scan task. */

@@ -75,10 +75,11 @@ public final class DdlExecutor
         this.partitions = new PartitionStatements(catalog, storage);
     }
 
-    /** Whether {@link #execute} runs this statement; queries, EXPLAIN, INSERT and CTAS are not DDL. */
+    /** Whether {@link #execute} runs this statement; queries, EXPLAIN and the writes (INSERT, CTAS, UNLOAD) are not DDL. */
     public boolean handles(ParsedStatement statement)
     {
         return switch (statement) {
+            case HiveStatement.Unload _ -> false;
             case HiveStatement _ -> true;
             case TrinoStatement trino -> trino.statement() instanceof CreateSchema
                     || trino.statement() instanceof DropSchema
@@ -119,6 +120,7 @@ public final class DdlExecutor
             case HiveStatement.SetTableProperties set -> partitions.setTableProperties(requireTable(resolve(set.name(), session)), set, session);
             case HiveStatement.ChangeColumns change -> partitions.changeColumns(requireTable(resolve(change.name(), session)), change, session);
             case HiveStatement.ShowPartitions show -> partitions.showPartitions(requireTable(resolve(show.name(), session)), session);
+            case HiveStatement.Unload _ -> throw new IllegalArgumentException("UNLOAD is a write, not DDL");
         };
     }
 

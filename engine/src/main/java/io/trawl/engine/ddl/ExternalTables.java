@@ -31,7 +31,7 @@ import java.util.Set;
  * (https://docs.aws.amazon.com/athena/latest/ug/supported-serdes.html), so readers and SHOW CREATE TABLE
  * see what they would see on AWS. Everything is checked here, before the catalog is touched.
  */
-final class ExternalTables
+public final class ExternalTables
 {
     static final String CLASSIFICATION = "classification";
     static final String COMMENT = "comment";
@@ -41,6 +41,36 @@ final class ExternalTables
     private static final List<String> LINE_COUNT_PROPERTIES = List.of("skip.header.line.count", "skip.footer.line.count");
 
     private ExternalTables() {}
+
+    /**
+     * The table a {@code CREATE EXTERNAL TABLE ... [ROW FORMAT DELIMITED FIELDS TERMINATED BY d] STORED AS format
+     * LOCATION ... TBLPROPERTIES (...)} would make: how CTAS and UNLOAD describe the files they write.
+     *
+     * @param columns and {@code partitionKeys} with canonical Hive types
+     */
+    public static Table ofFormat(String databaseName, String tableName, String owner, String format, Optional<String> fieldDelimiter,
+            List<Column> columns, List<Column> partitionKeys, String location, Optional<String> comment, Map<String, String> tableProperties)
+    {
+        Optional<RowFormat> rowFormat = fieldDelimiter.map(delimiter -> new DelimitedRowFormat(Optional.of(delimiter), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+        CreateTable statement = new CreateTable(
+                new io.trawl.engine.parser.HiveStatement.TableName(Optional.of(databaseName), tableName),
+                true,
+                false,
+                definitions(columns),
+                comment,
+                definitions(partitionKeys),
+                rowFormat,
+                Optional.of(new NamedStorageFormat(format)),
+                Optional.of(location),
+                tableProperties);
+        return toTable(statement, databaseName, location, owner);
+    }
+
+    private static List<ColumnDefinition> definitions(List<Column> columns)
+    {
+        return columns.stream().map(column -> new ColumnDefinition(column.name(), column.type(), column.comment())).toList();
+    }
 
     static Table toTable(CreateTable statement, String databaseName, String location, String owner)
     {

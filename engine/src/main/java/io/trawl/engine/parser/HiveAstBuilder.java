@@ -35,6 +35,14 @@ import java.util.Optional;
 final class HiveAstBuilder
         extends HiveDdlBaseVisitor<HiveStatement>
 {
+    private final java.util.function.Function<String, io.trino.sql.tree.Statement> trinoParser;
+
+    /** @param trinoParser parses what Trino's grammar owns inside a Hive statement (UNLOAD's query), with its error positions */
+    HiveAstBuilder(java.util.function.Function<String, io.trino.sql.tree.Statement> trinoParser)
+    {
+        this.trinoParser = java.util.Objects.requireNonNull(trinoParser, "trinoParser is null");
+    }
+
     @Override
     public HiveStatement visitSingleStatement(HiveDdlParser.SingleStatementContext context)
     {
@@ -155,6 +163,74 @@ final class HiveAstBuilder
     public HiveStatement visitShowPartitions(HiveDdlParser.ShowPartitionsContext context)
     {
         return new HiveStatement.ShowPartitions(tableName(context.qualifiedName()));
+    }
+
+    @Override
+    public HiveStatement visitUnload(HiveDdlParser.UnloadContext context)
+    {
+        io.trino.sql.tree.Statement statement = trinoParser.apply(queryText(context.unloadQuery()));
+        if (!(statement instanceof io.trino.sql.tree.Query query)) {
+            throw new TrawlException(ErrorCode.SYNTAX_ERROR, "%s: UNLOAD takes a query (SELECT, WITH, VALUES or TABLE), not %s"
+                    .formatted(position(context.unloadQuery()), statement.getClass().getSimpleName()));
+        }
+        List<io.trino.sql.tree.Property> properties = new java.util.ArrayList<>();
+        if (context.unloadProperties() != null) {
+            for (HiveDdlParser.UnloadPropertyContext property : context.unloadProperties().unloadProperty()) {
+                io.trino.sql.tree.NodeLocation location = nodeLocation(property);
+                properties.add(new io.trino.sql.tree.Property(location, new io.trino.sql.tree.Identifier(location, identifier(property.identifier()), false),
+                        unloadValue(property.unloadValue())));
+            }
+        }
+        return new HiveStatement.Unload(query, string(context.location), properties, nodeLocation(context), nodeLocation(context.location));
+    }
+
+    /** Strings keep Hive's escapes here: the writer decodes them where one character is meant (field_delimiter), as for CTAS. */
+    private static io.trino.sql.tree.Expression unloadValue(HiveDdlParser.UnloadValueContext context)
+    {
+        io.trino.sql.tree.NodeLocation location = nodeLocation(context);
+        return switch (context) {
+            case HiveDdlParser.StringValueContext value -> new io.trino.sql.tree.StringLiteral(location, rawString(value.string()));
+            case HiveDdlParser.IntegerValueContext value -> new io.trino.sql.tree.LongLiteral(location, value.INTEGER_VALUE().getText());
+            case HiveDdlParser.ArrayValueContext value -> new io.trino.sql.tree.Array(location, value.string().stream()
+                    .<io.trino.sql.tree.Expression>map(element -> new io.trino.sql.tree.StringLiteral(nodeLocation(element), rawString(element)))
+                    .toList());
+            default -> throw new IllegalStateException("Unexpected UNLOAD property value " + context.getClass().getSimpleName());
+        };
+    }
+
+    /**
+     * The statement text up to the end of the query, with everything before it blanked (line breaks kept), so
+     * Trino's parser sees only the part it owns and still reports, and records in its AST, positions in the statement
+     * as written; a query cut short ends where it ends, not at the end of the statement.
+     */
+    private static String queryText(HiveDdlParser.UnloadQueryContext context)
+    {
+        // between the parentheses: from after '(' to before ')'
+        int start = context.start.getStopIndex() + 1;
+        int stop = context.stop.getStartIndex() - 1;
+        char[] text = context.start.getInputStream().getText(Interval.of(0, stop)).toCharArray();
+        for (int index = 0; index < start; index++) {
+            if (text[index] != '\n' && text[index] != '\r') {
+                text[index] = ' ';
+            }
+        }
+        return new String(text);
+    }
+
+    private static io.trino.sql.tree.NodeLocation nodeLocation(ParserRuleContext context)
+    {
+        return new io.trino.sql.tree.NodeLocation(context.start.getLine(), context.start.getCharPositionInLine() + 1);
+    }
+
+    private static String position(ParserRuleContext context)
+    {
+        return "line %d:%d".formatted(context.start.getLine(), context.start.getCharPositionInLine() + 1);
+    }
+
+    private static String rawString(HiveDdlParser.StringContext context)
+    {
+        String quoted = context.getText();
+        return quoted.substring(1, quoted.length() - 1);
     }
 
     private static HiveStatement.PartitionSpec partitionSpec(HiveDdlParser.PartitionSpecContext context)

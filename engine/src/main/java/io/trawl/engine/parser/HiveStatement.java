@@ -292,4 +292,26 @@ public sealed interface HiveStatement
             requireNonNull(name, "name is null");
         }
     }
+
+    /**
+     * {@code UNLOAD (query) TO 'location' [WITH (name = value, ...)]}: Athena's export statement, which Trino's grammar
+     * lacks. The query is Trino's, parsed by Trino's grammar; the properties are Trino-shaped ({@code format = 'PARQUET'},
+     * {@code partitioned_by = ARRAY['c']}) so they read as CTAS's do. Strings in the properties keep Hive's escapes
+     * ({@code '\t'}) for the writer to decode where a single character is meant.
+     *
+     * @param position where the statement starts; {@code locationPosition} where the TO location is written
+     */
+    record Unload(io.trino.sql.tree.Query query, String location, List<io.trino.sql.tree.Property> properties,
+            io.trino.sql.tree.NodeLocation position, io.trino.sql.tree.NodeLocation locationPosition)
+            implements HiveStatement
+    {
+        public Unload
+        {
+            requireNonNull(query, "query is null");
+            requireNonNull(location, "location is null");
+            properties = List.copyOf(requireNonNull(properties, "properties is null"));
+            requireNonNull(position, "position is null");
+            requireNonNull(locationPosition, "locationPosition is null");
+        }
+    }
 }

@@ -6,11 +6,11 @@ package io.trawl.engine.parser;
  * delimiter), {@code \n \t \r \b \0 \Z} are control characters, {@code \\uXXXX} is a UTF-16 unit, and a
  * backslash before anything else stands for that character.
  */
-final class HiveStrings
+public final class HiveStrings
 {
     private HiveStrings() {}
 
-    static String unescape(String body)
+    public static String unescape(String body)
     {
         StringBuilder result = new StringBuilder(body.length());
         int index = 0;

@@ -28,7 +28,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * SQL text to a {@link ParsedStatement}. Athena parses DML with Trino's grammar and DDL with Hive's; we
- * do the same: statements whose leading keywords only Hive has go to our Hive DDL grammar, statements
+ * do the same: statements whose leading keywords only Hive has (and Athena's UNLOAD) go to our Hive DDL grammar, statements
  * both grammars have (DROP TABLE, SHOW TABLES, DESCRIBE, CREATE/DROP SCHEMA) go to Trino's first and to
  * Hive's when Trino's rejects them (backquoted names, Hive's {@code SHOW TABLES IN db 'pattern'}), and
  * everything else goes to Trino's. Syntax errors become SYNTAX_ERROR with "line L:C: message".
@@ -122,6 +122,8 @@ public final class StatementParser
                 default -> Route.TRINO;
             };
             case "MSCK" -> Route.HIVE;
+            // Athena's UNLOAD is not Trino grammar; its query is, and the Hive grammar hands it back to Trino's
+            case "UNLOAD" -> Route.HIVE;
             // ALTER TABLE ... ADD/DROP PARTITION, SET LOCATION/TBLPROPERTIES, ADD/REPLACE COLUMNS are Hive's
             case "ALTER" -> second.equals("TABLE") ? Route.HIVE_THEN_TRINO : Route.TRINO;
             default -> Route.TRINO;
@@ -188,7 +190,7 @@ public final class StatementParser
         parser.addErrorListener(ThrowingErrorListener.INSTANCE);
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         try {
-            return new HiveAstBuilder().visit(parser.singleStatement());
+            return new HiveAstBuilder(text -> parseTrino(text).statement()).visit(parser.singleStatement());
         }
         catch (ParseCancellationException e) {
             throw new TrawlException(ErrorCode.SYNTAX_ERROR, "line 1:1: " + e.getMessage(), e);

@@ -36,6 +36,8 @@ final class StatementClassifier
             return DML;
         }
         return switch (statement) {
+            // Athena's UNLOAD is a write, DML, though Trawl parses it with the Hive grammar
+            case HiveStatement.Unload _ -> DML;
             case HiveStatement _ -> DDL;
             case TrinoStatement trino -> switch (trino.statement()) {
                 case Query _, Insert _, CreateTableAsSelect _, ExplainAnalyze _, Execute _ -> DML;

@@ -80,4 +80,11 @@ public abstract class ForwardingObjectStore
     {
         delegate.delete(location);
     }
+
+    @Override
+    public void move(URI source, URI target)
+            throws IOException
+    {
+        delegate.move(source, target);
+    }
 }

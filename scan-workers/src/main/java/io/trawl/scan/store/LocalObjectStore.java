@@ -225,6 +225,24 @@ public final class LocalObjectStore
         }
     }
 
+    /** A rename, atomic on one file system; the target's folder is created as {@link #create} would. */
+    @Override
+    public void move(URI source, URI target)
+            throws IOException
+    {
+        Path from = toPath(source);
+        Path to = toPath(target);
+        Files.createDirectories(to.getParent());
+        ReentrantLock lock = lockFor(to);
+        lock.lock();
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
     private static StoredObject storedObject(Path path, BasicFileAttributes attributes)
     {
         Instant modified = attributes.lastModifiedTime().toInstant();

@@ -95,4 +95,27 @@ public interface ObjectStore
     /** Deletes the object; deleting a missing object is not an error (as in S3). */
     void delete(URI location)
             throws IOException;
+
+    /**
+     * Moves an object to {@code target}, replacing any object there: how a write publishes its staged files. On local
+     * disk an atomic rename; on S3, which cannot rename, a server-side copy and then a delete of the source (so for a
+     * moment both exist). This default copies the bytes through this process, for stores that can do no better.
+     *
+     * @throws java.nio.file.NoSuchFileException when the source does not exist
+     */
+    default void move(URI source, URI target)
+            throws IOException
+    {
+        long size = stat(source).size();
+        byte[] buffer = new byte[(int) Math.min(size, 8 << 20)];
+        try (OutputStream out = create(target)) {
+            for (long position = 0; position < size; ) {
+                int length = (int) Math.min(buffer.length, size - position);
+                readFully(source, position, buffer, 0, length);
+                out.write(buffer, 0, length);
+                position += length;
+            }
+        }
+        delete(source);
+    }
 }

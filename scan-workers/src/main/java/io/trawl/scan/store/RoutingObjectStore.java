@@ -102,6 +102,19 @@ public final class RoutingObjectStore
         storeFor(location).delete(location);
     }
 
+    /** Within one store, that store's move (a rename, an S3 copy); across stores, the bytes are copied through this process. */
+    @Override
+    public void move(URI source, URI target)
+            throws IOException
+    {
+        ObjectStore from = storeFor(source);
+        if (from == storeFor(target)) {
+            from.move(source, target);
+            return;
+        }
+        ObjectStore.super.move(source, target);
+    }
+
     @Override
     public void close()
             throws Exception

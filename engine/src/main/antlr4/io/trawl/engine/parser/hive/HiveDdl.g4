@@ -2,7 +2,8 @@
  * The Hive DDL that Athena accepts and Trino's grammar lacks: CREATE EXTERNAL TABLE with ROW FORMAT /
  * STORED AS / LOCATION / TBLPROPERTIES, CREATE and DROP DATABASE, SHOW DATABASES, Hive-style SHOW TABLES
  * patterns, DESCRIBE FORMATTED, SHOW CREATE TABLE, MSCK REPAIR TABLE, ALTER TABLE ... ADD/DROP PARTITION,
- * SET LOCATION, SET TBLPROPERTIES, ADD/REPLACE COLUMNS and SHOW PARTITIONS. Clause order and string
+ * SET LOCATION, SET TBLPROPERTIES, ADD/REPLACE COLUMNS and SHOW PARTITIONS, and Athena's UNLOAD, whose query
+ * (any balanced run of tokens between its parentheses) is handed to Trino's grammar. Clause order and string
  * escapes follow Hive (https://cwiki.apache.org/confluence/display/Hive/LanguageManual+DDL) as Athena
  * documents it (https://docs.aws.amazon.com/athena/latest/ug/create-table.html).
  */
@@ -41,6 +42,34 @@ statement
     | ALTER TABLE qualifiedName (ADD | REPLACE) COLUMNS
         '(' columnDefinition (',' columnDefinition)* ')'                       #changeColumns
     | SHOW PARTITIONS qualifiedName                                            #showPartitions
+    | UNLOAD unloadQuery TO location=string
+        (WITH unloadProperties)?                                               #unload
+    ;
+
+// The query is Trino's: here only its extent, a balanced run of tokens in parentheses, matters. The closing
+// parenthesis is matched in this rule, so ending the query needs one token of lookahead.
+unloadQuery
+    : '(' unloadQueryToken* ')'
+    ;
+
+unloadQueryToken
+    : ~('(' | ')')
+    | '(' unloadQueryToken* ')'
+    ;
+
+// Trino-shaped properties, as Athena's UNLOAD takes them: format = 'PARQUET', partitioned_by = ARRAY['c'].
+unloadProperties
+    : '(' unloadProperty (',' unloadProperty)* ')'
+    ;
+
+unloadProperty
+    : identifier '=' unloadValue
+    ;
+
+unloadValue
+    : string                                                                   #stringValue
+    | INTEGER_VALUE                                                            #integerValue
+    | ARRAY '[' (string (',' string)*)? ']'                                    #arrayValue
     ;
 
 partitionLocation
@@ -114,7 +143,7 @@ nonReserved
     | ESCAPED | EXTENDED | EXTERNAL | FIELDS | FORMAT | FORMATTED | INPUTFORMAT | ITEMS | KEYS | LINES
     | LOCATION | MAP | MSCK | OUTPUTFORMAT | PARTITIONED | PURGE | REPAIR | RESTRICT | SCHEMA | SCHEMAS
     | SERDE | SERDEPROPERTIES | STORED | STRUCT | TBLPROPERTIES | TERMINATED
-    | ADD | ALTER | COLUMNS | PARTITION | PARTITIONS | REPLACE | SET
+    | ADD | ALTER | COLUMNS | PARTITION | PARTITIONS | REPLACE | SET | TO | UNLOAD
     ;
 
 ADD: 'ADD';
@@ -176,6 +205,8 @@ TABLE: 'TABLE';
 TABLES: 'TABLES';
 TBLPROPERTIES: 'TBLPROPERTIES';
 TERMINATED: 'TERMINATED';
+TO: 'TO';
+UNLOAD: 'UNLOAD';
 WITH: 'WITH';
 
 // Hive strings: single or double quotes, backslash escapes ('\t', '\001', '\'') decoded by the AST builder.

@@ -20,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -79,6 +80,9 @@ public final class S3ObjectStore
     static final int PARALLEL_READ_PART_BYTES = 8 * 1024 * 1024;
     private static final int MAX_BODY_RETRIES = 3;
     private static final int MAX_CONNECTIONS = 64;
+    /** CopyObject copies at most 5 GiB; larger objects are copied in parts of {@link #COPY_PART_BYTES}. */
+    private static final long MAX_COPY_OBJECT_BYTES = 5L << 30;
+    private static final long COPY_PART_BYTES = 512L << 20;
 
     private final S3Config config;
     private final S3Client client;
@@ -271,6 +275,57 @@ public final class S3ObjectStore
         }
         catch (MissingObjectException ignored) {
             // deleting a missing object is not an error, as in S3 itself
+        }
+    }
+
+    /**
+     * A server-side copy, then a delete of the source: S3 has no rename. Objects over CopyObject's 5 GiB limit are
+     * copied as a multipart upload of ranged part copies.
+     */
+    @Override
+    public void move(URI source, URI target)
+            throws IOException
+    {
+        S3Location from = S3Location.of(source);
+        S3Location to = S3Location.of(target);
+        long size = stat(source).size();
+        if (size <= MAX_COPY_OBJECT_BYTES) {
+            call("copy", from, () -> client.copyObject(request -> request
+                    .sourceBucket(from.bucket()).sourceKey(from.key())
+                    .destinationBucket(to.bucket()).destinationKey(to.key())));
+        }
+        else {
+            copyInParts(from, to, size);
+        }
+        delete(source);
+    }
+
+    private void copyInParts(S3Location from, S3Location to, long size)
+    {
+        String uploadId = call("copy", to, () -> client.createMultipartUpload(request -> request.bucket(to.bucket()).key(to.key()))).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            for (long start = 0; start < size; start += COPY_PART_BYTES) {
+                long end = Math.min(size, start + COPY_PART_BYTES) - 1;
+                int partNumber = parts.size() + 1;
+                String range = "bytes=%d-%d".formatted(start, end);
+                String etag = call("copy", from, () -> client.uploadPartCopy(request -> request
+                        .sourceBucket(from.bucket()).sourceKey(from.key())
+                        .destinationBucket(to.bucket()).destinationKey(to.key())
+                        .uploadId(uploadId).partNumber(partNumber).copySourceRange(range))).copyPartResult().eTag();
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+            }
+            call("copy", to, () -> client.completeMultipartUpload(request -> request.bucket(to.bucket()).key(to.key()).uploadId(uploadId)
+                    .multipartUpload(upload -> upload.parts(parts))));
+        }
+        catch (RuntimeException e) {
+            try {
+                client.abortMultipartUpload(request -> request.bucket(to.bucket()).key(to.key()).uploadId(uploadId));
+            }
+            catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
         }
     }
 
