@@ -20,6 +20,7 @@ import io.trawl.api.query.QueryService;
 import io.trawl.api.query.ResultFiles;
 import io.trawl.api.query.StartRequest;
 import io.trawl.api.workgroup.WorkGroup;
+import io.trawl.engine.write.WriteLocations;
 import io.trawl.error.TrawlException;
 
 import java.net.URI;
@@ -211,13 +212,24 @@ public final class QueryExecutionOperations
                 reuse,
                 new QueryExecutionShapes.QueryExecutionContext(execution.database(), execution.catalog()),
                 status,
-                new QueryExecutionShapes.QueryExecutionStatistics(statistics.engineMillis(), statistics.dataScannedBytes(), null, statistics.totalMillis(),
+                new QueryExecutionShapes.QueryExecutionStatistics(statistics.engineMillis(), statistics.dataScannedBytes(), manifestLocation(execution), statistics.totalMillis(),
                         statistics.queueMillis(), 0, statistics.planningMillis(), statistics.serviceProcessingMillis(),
                         new QueryExecutionShapes.ResultReuseInformation(execution.reusedFrom().isPresent())),
                 execution.workGroup(),
                 new QueryExecutionShapes.EngineVersion("AUTO", "Athena engine version 3"),
                 execution.executionParameters().isEmpty() ? null : execution.executionParameters(),
                 null);
+    }
+
+    /** Athena's DataManifestLocation: the list of files a write (CTAS, INSERT INTO, UNLOAD) produced. */
+    private static String manifestLocation(QueryExecution execution)
+    {
+        if (execution.updateCount().isEmpty() || execution.state() != QueryExecution.State.SUCCEEDED) {
+            return null;
+        }
+        String file = execution.outputLocation().toString();
+        URI directory = URI.create(file.substring(0, file.lastIndexOf('/') + 1));
+        return WriteLocations.underOutputLocation(directory, execution.id()).manifestLocation().map(URI::toString).orElse(null);
     }
 
     private static Double seconds(Instant instant)

@@ -29,6 +29,9 @@ import io.trawl.engine.fragment.RemoteWorkers;
 import io.trawl.scan.LakeScanProvider;
 import io.trawl.scan.runtime.ScanRuntimes;
 import io.trawl.scan.store.ObjectStoreLocationValidator;
+import io.trawl.scan.store.ObjectStoreWriteStorage;
+import io.trawl.scan.writer.LakeFileWriters;
+import io.trawl.engine.write.WriteLocations;
 import io.trawl.scan.store.RoutingObjectStore;
 import io.trawl.scan.store.s3.S3Config;
 import io.trawl.scan.usage.ObjectStoreLedgerStorage;
@@ -148,8 +151,12 @@ public final class EmbeddedTrawl
                 : catalogLocation
                         .<CatalogStore>map(location -> new io.trawl.catalog.lake.LakeCatalogStore(new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, location)))
                         .orElseGet(() -> new LocalCatalogStore(absoluteHome.resolve("catalog")));
-        QueryEngine inProcess = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), EngineConfig.defaults(),
-                new ObjectStoreLocationValidator(store), Set.of());
+        // a CTAS without external_location, run from the CLI, puts its table under the lake directory; the API gives
+        // each statement its own place under its output location instead (WriteLocations)
+        EngineConfig config = EngineConfig.defaults().withTablesLocation(absoluteHome.resolve("lake").resolve("tables").toUri());
+        QueryEngine inProcess = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), config,
+                new ObjectStoreLocationValidator(store), Set.of())
+                .withWriters(new LakeFileWriters(store), new ObjectStoreWriteStorage(store));
         QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess);
         UsageLedger ledger = new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation));
         return new EmbeddedTrawl(absoluteHome, metaLocation, store, catalog, engine, ledger, new UsageAlerts(ledger, ObjectStoreLedgerStorage.limitsState(store, metaLocation)), billing);
@@ -241,13 +248,22 @@ public final class EmbeddedTrawl
      */
     public StatementRun run(String sql, Session session, QueryControl control, String workGroup)
     {
+        return run(sql, session, control, workGroup, WriteLocations.none());
+    }
+
+    /**
+     * As {@link #run(String, Session, QueryControl, String)}, with writes placed as {@code writeLocations} says: where a
+     * CTAS without {@code external_location} puts its table, and where the data manifest of a write goes.
+     */
+    public StatementRun run(String sql, Session session, QueryControl control, String workGroup, WriteLocations writeLocations)
+    {
         checkWorkGroupEnabled(workGroup);
         String queryId = control.queryId();
         Instant start = billing.clock().instant();
         PricingPolicy policy = billing.prices().policyFor(workGroup);
         QueryResult result;
         try {
-            result = engine.execute(sql, session, control);
+            result = engine.execute(sql, session, control, writeLocations);
         }
         catch (TrawlException e) {
             if (control.isCancelled()) {

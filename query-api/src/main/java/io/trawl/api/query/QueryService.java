@@ -23,6 +23,7 @@ import io.trawl.engine.QueryControl;
 import io.trawl.engine.Session;
 import io.trawl.engine.StatementKind;
 import io.trawl.engine.TaskStats;
+import io.trawl.engine.write.WriteLocations;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.ErrorType;
 import io.trawl.error.TrawlException;
@@ -387,7 +388,8 @@ public final class QueryService
                 completeWithMessage(execution, done.message(), started);
                 return;
             }
-            run = trawl.run(((SqlPreprocessor.Run) preprocessed).sql(), session, control, workGroup.name());
+            // a CTAS without external_location goes to <output>/tables/<id>/, a write's manifest to <output>/<id>-manifest.csv, as in Athena
+            run = trawl.run(((SqlPreprocessor.Run) preprocessed).sql(), session, control, workGroup.name(), WriteLocations.underOutputLocation(outputDirectory(execution), execution.id()));
         }
         catch (TrawlException e) {
             failed(execution, localQuery, e, started);
@@ -491,6 +493,13 @@ public final class QueryService
         List<QueryExecution.StageStatistics> scans = new ArrayList<>();
         byTable.forEach((table, totals) -> scans.add(new QueryExecution.StageStatistics(table, (int) totals[0], totals[1], totals[2], totals[3])));
         return new Statistics(queue, 0, engine, processing, Duration.between(execution.submissionTime(), now).toMillis(), bytesScanned, rows, outputBytes, scans);
+    }
+
+    /** The folder of the query's result file: its output location. */
+    private static URI outputDirectory(QueryExecution execution)
+    {
+        String file = execution.outputLocation().toString();
+        return URI.create(file.substring(0, file.lastIndexOf('/') + 1));
     }
 
     private static long updateCount(StatementRun run)

@@ -298,10 +298,17 @@ class CreateTableAsSelectTest
                 .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.getMessage()).isEqualTo("line 1:22: Catalog 'awsdatacatalog' table property 'colour' does not exist"));
         assertThatThrownBy(() -> lake.run("CREATE TABLE t WITH (format = 'PARQUET', field_delimiter = ',') AS SELECT id FROM src"))
                 .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.getMessage()).contains("field_delimiter applies to format 'TEXTFILE' only"));
-        assertThatThrownBy(() -> lake.run("CREATE TABLE t WITH (format = 'JSON', external_location = '%s') AS SELECT id FROM src".formatted(lake.location("t"))))
-                .as("a format Athena writes that these writers cannot: the writers' own refusal, before anything is read")
-                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED));
         assertThat(lake.catalog().findTable("default", "t")).isEmpty();
+    }
+
+    @Test
+    void jsonAndAvroTablesReadBackTheirRows()
+    {
+        for (String format : java.util.List.of("JSON", "AVRO", "TEXTFILE")) {
+            String table = "copy_" + format.toLowerCase(java.util.Locale.ROOT);
+            lake.run("CREATE TABLE %s WITH (format = '%s', external_location = '%s') AS SELECT id, name FROM src".formatted(table, format, lake.location(table)));
+            assertThat(lake.rows("SELECT count(*), count(name), sum(id) FROM " + table)).as(format).isEqualTo(lake.rows("SELECT count(*), count(name), sum(id) FROM src"));
+        }
     }
 
     @Test

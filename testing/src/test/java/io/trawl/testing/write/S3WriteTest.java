@@ -11,6 +11,7 @@ import io.trawl.scan.LakeScanProvider;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.scan.store.ObjectStoreLocationValidator;
 import io.trawl.scan.store.ObjectStoreWriteStorage;
+import io.trawl.scan.writer.LakeFileWriters;
 import io.trawl.scan.store.RoutingObjectStore;
 import io.trawl.scan.store.StoredObject;
 import io.trawl.testing.DuckDbOracle;
@@ -81,7 +82,7 @@ class S3WriteTest
     private QueryEngine engine()
     {
         return new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults().withTargetFileBytes(1), new ObjectStoreLocationValidator(store), Set.of())
-                .withWriters(new SimpleFileWriters(store), new ObjectStoreWriteStorage(store));
+                .withWriters(new LakeFileWriters(store), new ObjectStoreWriteStorage(store));
     }
 
     @Test
@@ -116,7 +117,7 @@ class S3WriteTest
         URI target = server.location(prefix + "failed/");
         QueryEngine failing = new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults().withTargetFileBytes(1).withMaxWritePartitions(2),
                 new ObjectStoreLocationValidator(store), Set.of())
-                .withWriters(new SimpleFileWriters(store), new ObjectStoreWriteStorage(store));
+                .withWriters(new LakeFileWriters(store), new ObjectStoreWriteStorage(store));
 
         assertThatThrownBy(() -> failing.execute("CREATE TABLE failed WITH (external_location = '%s', partitioned_by = ARRAY['dt']) AS SELECT id, dt FROM src".formatted(target), session))
                 .isInstanceOf(TrawlException.class)

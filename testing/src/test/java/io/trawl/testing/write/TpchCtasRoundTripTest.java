@@ -10,6 +10,7 @@ import io.trawl.engine.Session;
 import io.trawl.scan.LakeScanProvider;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.scan.store.ObjectStoreWriteStorage;
+import io.trawl.scan.writer.LakeFileWriters;
 import io.trawl.testing.DuckDbOracle;
 import io.trawl.testing.ResultComparison;
 import io.trawl.testing.TrawlRows;
@@ -61,7 +62,7 @@ class TpchCtasRoundTripTest
         LocalObjectStore store = new LocalObjectStore();
         LocalCatalogStore catalog = new LocalCatalogStore(root.resolve("catalog"));
         engine = new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults())
-                .withWriters(new SimpleFileWriters(store), new ObjectStoreWriteStorage(store));
+                .withWriters(new LakeFileWriters(store), new ObjectStoreWriteStorage(store));
         Session source = TpchTables.registerTables(engine, Session.defaults(), "tpch_csv", csv, TpchFormat.CSV);
         session = engine.execute("CREATE DATABASE tpch", source).session().withSchema("tpch");
         for (String table : catalog.listTables("tpch_csv")) {

@@ -63,6 +63,29 @@ class UnloadTest
     }
 
     @Test
+    void jsonUnloadIsReadByDuckDbAsTheSelectsRows()
+    {
+        lake.run("UNLOAD (SELECT id, name, amount, dt FROM src WHERE id < 500) TO '%s' WITH (format = 'JSON', compression = 'GZIP')".formatted(lake.location("json-export")));
+
+        assertThat(lake.files("json-export")).isNotEmpty().allSatisfy(file -> assertThat(file).endsWith(".json.gz"));
+        List<List<Object>> unloaded = lake.oracle().query(
+                "SELECT id, name, CAST(amount AS DECIMAL(12,2)), CAST(dt AS DATE) FROM read_json('%s/*.json.gz', format = 'newline_delimited', columns = {id: 'BIGINT', name: 'VARCHAR', amount: 'VARCHAR', dt: 'VARCHAR'})"
+                        .formatted(lake.root().resolve("json-export")));
+        List<List<Object>> expected = lake.oracle().query("SELECT id, name, amount, dt FROM src WHERE id < 500");
+        ResultComparison.assertMatches(lake.run("SELECT id, name, amount, dt FROM src LIMIT 0").columns(), unloaded, expected, false);
+    }
+
+    @Test
+    void avroUnloadReadsBackThroughAnAvroTable()
+    {
+        lake.run("UNLOAD (SELECT id, name, dt FROM src WHERE id < 500) TO '%s' WITH (format = 'AVRO')".formatted(lake.location("avro-export")));
+
+        assertThat(lake.files("avro-export")).isNotEmpty().allSatisfy(file -> assertThat(file).endsWith(".avro"));
+        lake.run("CREATE EXTERNAL TABLE avro_export (id bigint, name string, dt date) STORED AS AVRO LOCATION '%s'".formatted(lake.location("avro-export")));
+        assertThat(lake.rows("SELECT id, name, dt FROM avro_export ORDER BY id")).isEqualTo(lake.rows("SELECT id, name, dt FROM src WHERE id < 500 ORDER BY id"));
+    }
+
+    @Test
     void partitionedUnloadWritesAFolderPerValueLast()
     {
         lake.run("UNLOAD (SELECT id, name, dt FROM src WHERE id < 500) TO '%s' WITH (format = 'PARQUET', partitioned_by = ARRAY['dt'])".formatted(lake.location("by_day")));

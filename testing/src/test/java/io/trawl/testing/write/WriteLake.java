@@ -14,6 +14,7 @@ import io.trawl.scan.LakeScanProvider;
 import io.trawl.scan.store.LocalObjectStore;
 import io.trawl.scan.store.ObjectStore;
 import io.trawl.scan.store.ObjectStoreWriteStorage;
+import io.trawl.scan.writer.LakeFileWriters;
 import io.trawl.testing.DuckDbOracle;
 import io.trawl.testing.TrawlRows;
 
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
 /**
  * A lake on local disk for the write path's tests: a catalog, a source table {@code src} written by DuckDB (an
  * independent writer) with the same rows in DuckDB as a view {@code src}, and an engine that writes through
- * {@link SimpleFileWriters}. 2,000 rows: ids 0..1999, five dates, four regions and NULL, values with '/' and '='.
+ * {@link LakeFileWriters}. 2,000 rows: ids 0..1999, five dates, four regions and NULL, values with '/' and '='.
  */
 final class WriteLake
         implements AutoCloseable
@@ -113,7 +114,7 @@ final class WriteLake
     QueryEngine engine(EngineConfig config, UnaryOperator<FileWriterFactory> writers, UnaryOperator<WriteStorage> storage)
     {
         return new QueryEngine(catalog, LakeScanProvider.create(store), config)
-                .withWriters(writers.apply(new SimpleFileWriters(store)), storage.apply(new ObjectStoreWriteStorage(store)));
+                .withWriters(writers.apply(new LakeFileWriters(store)), storage.apply(new ObjectStoreWriteStorage(store)));
     }
 
     QueryResult run(String sql)
