@@ -44,6 +44,22 @@ class TemplateIT
     }
 
     @Test
+    void javaToolOptionsStartTheJvm()
+            throws Exception
+    {
+        // the JVM parses JAVA_TOOL_OPTIONS (the java launcher does not): "--add-modules x" there stops it from starting
+        String options = template.at("/Globals/Function/Environment/Variables/JAVA_TOOL_OPTIONS").asText();
+        assertThat(options).contains("jdk.incubator.vector");
+        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-version")
+                .redirectErrorStream(true);
+        java.environment().put("JAVA_TOOL_OPTIONS", options);
+        Process process = java.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("Using incubator modules: jdk.incubator.vector");
+    }
+
+    @Test
     void everyHandlerIsALambdaHandlerInTheZipItsCodeUriNames()
             throws Exception
     {
