@@ -34,6 +34,8 @@ public record GlueConfig(
     public static final String ENDPOINT_VARIABLE = "TRAWL_GLUE_ENDPOINT";
     public static final String REGION_VARIABLE = "TRAWL_GLUE_REGION";
     public static final String CATALOG_ID_VARIABLE = "TRAWL_GLUE_CATALOG_ID";
+    /** One endpoint for every AWS service Trawl calls (LocalStack); {@link #ENDPOINT_VARIABLE} wins over it. */
+    public static final String AWS_ENDPOINT_VARIABLE = "TRAWL_AWS_ENDPOINT";
 
     public GlueConfig
     {
@@ -69,7 +71,7 @@ public record GlueConfig(
     }
 
     /**
-     * Glue settings from the environment: $TRAWL_GLUE_ENDPOINT, else AWS itself; $TRAWL_GLUE_REGION (else $AWS_REGION,
+     * Glue settings from the environment: $TRAWL_GLUE_ENDPOINT, else $TRAWL_AWS_ENDPOINT, else AWS itself; $TRAWL_GLUE_REGION (else $AWS_REGION,
      * else us-east-1); $TRAWL_GLUE_CATALOG_ID, else the caller's account; static credentials from $AWS_ACCESS_KEY_ID
      * and $AWS_SECRET_ACCESS_KEY when there is no session token (on Lambda the role's session credentials come from the
      * default chain), else the SDK's default chain.
@@ -78,6 +80,9 @@ public record GlueConfig(
     {
         GlueConfig config = defaults();
         String endpoint = nonBlank(environment.get(ENDPOINT_VARIABLE));
+        if (endpoint == null) {
+            endpoint = nonBlank(environment.get(AWS_ENDPOINT_VARIABLE));
+        }
         if (endpoint != null) {
             config = config.withEndpoint(URI.create(endpoint));
         }

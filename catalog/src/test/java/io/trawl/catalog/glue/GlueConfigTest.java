@@ -43,4 +43,14 @@ class GlueConfigTest
         assertThat(config.accessKey()).as("session credentials come from the default chain").isEqualTo(Optional.empty());
         assertThat(GlueConfig.fromEnvironment(Map.of()).region()).as("no region anywhere").isEqualTo("us-east-1");
     }
+
+    @Test
+    void oneAwsEndpointServesGlueUnlessGlueHasItsOwn()
+    {
+        assertThat(GlueConfig.fromEnvironment(Map.of("TRAWL_AWS_ENDPOINT", "http://localhost:4566")).endpoint())
+                .contains(URI.create("http://localhost:4566"));
+        assertThat(GlueConfig.fromEnvironment(Map.of("TRAWL_AWS_ENDPOINT", "http://localhost:4566", "TRAWL_GLUE_ENDPOINT", "http://localhost:8080")).endpoint())
+                .as("the service's own variable wins")
+                .contains(URI.create("http://localhost:8080"));
+    }
 }

@@ -3,6 +3,7 @@ package io.trawl.api.lambda;
 import io.trawl.api.query.QueryDispatcher;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
+import io.trawl.scan.store.s3.S3Config;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -43,8 +44,8 @@ public final class LambdaCoordinatorDispatcher
 
     /**
      * The dispatcher the environment asks for: empty unless {@code TRAWL_COORDINATOR_FUNCTION} names a function;
-     * {@code TRAWL_LAMBDA_ENDPOINT} (LocalStack) and {@code TRAWL_LAMBDA_REGION} (else {@code AWS_REGION}) as for
-     * the scan workers.
+     * {@code TRAWL_LAMBDA_ENDPOINT} (LocalStack; else {@code TRAWL_AWS_ENDPOINT}) and {@code TRAWL_LAMBDA_REGION} (else
+     * {@code AWS_REGION}) as for the scan workers.
      */
     public static Optional<LambdaCoordinatorDispatcher> fromEnvironment(Map<String, String> environment)
     {
@@ -56,6 +57,9 @@ public final class LambdaCoordinatorDispatcher
                 .region(Region.of(Optional.ofNullable(environment.get("TRAWL_LAMBDA_REGION")).or(() -> Optional.ofNullable(environment.get("AWS_REGION"))).orElse("us-east-1")))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(30)).apiCallAttemptTimeout(Duration.ofSeconds(10)).build());
         String endpoint = environment.get("TRAWL_LAMBDA_ENDPOINT");
+        if (endpoint == null || endpoint.isBlank()) {
+            endpoint = environment.get(S3Config.AWS_ENDPOINT_VARIABLE);
+        }
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint.trim()));
             if (environment.get("AWS_ACCESS_KEY_ID") == null) {

@@ -8,6 +8,7 @@ import io.trawl.scan.runtime.lambda.LambdaRunnerConfig;
 import io.trawl.scan.runtime.lambda.LambdaTaskRunner;
 import io.trawl.scan.runtime.pool.PoolTaskRunner;
 import io.trawl.scan.store.ObjectStore;
+import io.trawl.scan.store.s3.S3Config;
 
 import java.net.URI;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.Optional;
  *                          | pool[:N]  (N worker threads, the full task protocol; default one per core)
  *                          | lambda:FUNCTION  (the scan-worker function's name or ARN, invoked with LambdaAsyncClient)
  *   TRAWL_WORKERS_MAX      Lambda invocations in flight (default 200)
- *   TRAWL_LAMBDA_ENDPOINT  a Lambda-compatible endpoint (LocalStack); unset means AWS
+ *   TRAWL_LAMBDA_ENDPOINT  a Lambda-compatible endpoint (LocalStack), else TRAWL_AWS_ENDPOINT; unset means AWS
  *   TRAWL_LAMBDA_REGION    else AWS_REGION, else us-east-1; credentials as for S3 (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, else the default chain)
  *   TRAWL_SPILL_LOCATION   where results over the inline limit go (default {@code <meta>/spill/})
  * </pre>
@@ -64,6 +65,9 @@ public final class ScanRuntimes
                 config = config.withMaxConcurrency(positive(maxInFlight, "TRAWL_WORKERS_MAX"));
             }
             String endpoint = environment.getOrDefault("TRAWL_LAMBDA_ENDPOINT", "").trim();
+            if (endpoint.isEmpty()) {
+                endpoint = environment.getOrDefault(S3Config.AWS_ENDPOINT_VARIABLE, "").trim();
+            }
             String region = firstNonBlank(environment.get("TRAWL_LAMBDA_REGION"), environment.get("AWS_REGION"), "us-east-1");
             LambdaTaskRunner runner = LambdaTaskRunner.create(config, endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)), region,
                     staticCredentials(environment), new TaskResults(store));

@@ -80,10 +80,12 @@ public record S3Config(
     public static final String ENDPOINT_VARIABLE = "TRAWL_S3_ENDPOINT";
     public static final String REGION_VARIABLE = "TRAWL_S3_REGION";
     public static final String PATH_STYLE_VARIABLE = "TRAWL_S3_PATH_STYLE";
+    /** One endpoint for every AWS service Trawl calls (LocalStack); a service's own variable wins over it. */
+    public static final String AWS_ENDPOINT_VARIABLE = "TRAWL_AWS_ENDPOINT";
 
     /**
      * S3 settings from the environment, the same for the CLI, the API and scan workers: $TRAWL_S3_ENDPOINT,
-     * else AWS itself; $TRAWL_S3_REGION (else $AWS_REGION, else us-east-1); $TRAWL_S3_PATH_STYLE, by default on
+     * else $TRAWL_AWS_ENDPOINT, else AWS itself; $TRAWL_S3_REGION (else $AWS_REGION, else us-east-1); $TRAWL_S3_PATH_STYLE, by default on
      * exactly when an endpoint is set (local servers need it, AWS prefers virtual-hosted); static credentials
      * from $AWS_ACCESS_KEY_ID and $AWS_SECRET_ACCESS_KEY (plus nothing else: on Lambda the session token
      * comes with the default chain), else the AWS SDK's default chain (profiles, SSO, instance and container roles).
@@ -92,6 +94,9 @@ public record S3Config(
     {
         S3Config config = defaults();
         String endpoint = nonBlank(environment.get(ENDPOINT_VARIABLE));
+        if (endpoint == null) {
+            endpoint = nonBlank(environment.get(AWS_ENDPOINT_VARIABLE));
+        }
         if (endpoint != null) {
             config = config.withEndpoint(URI.create(endpoint));
         }
