@@ -11,6 +11,8 @@ import java.util.List;
  * writer, text and JSON through trino-hive-formats, Avro through Apache Avro): a writer for one new file in the
  * table's format, SerDe and compression, as its StorageDescriptor and parameters say. The engine decides where files go
  * (staging, partition folders, names), when to roll to a new file, and when to publish them.
+ *
+ * <p>Implementations are thread-safe: a statement's writers run in parallel, each asking for its own files.
  */
 public interface FileWriterFactory
 {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
@@ -34,12 +36,23 @@ final class TableWriter
     private final int[] dataChannels;
     private final List<Type> partitionTypes;
     private final Map<List<String>, PartitionFiles> partitions = new LinkedHashMap<>();
+    private final Set<List<String>> statementPartitions;
     private final List<StagedFile> committed = new ArrayList<>();
     private int nextFileNumber;
     private long rows;
 
     TableWriter(WriteTarget target, FileWriterFactory writers, String queryId, long targetFileBytes, int maxPartitions)
     {
+        this(target, writers, queryId, targetFileBytes, maxPartitions, ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * @param statementPartitions the partitions every writer of the statement has opened, shared by the writers that
+     *        run in parallel, so the limit counts the statement's partitions, not one writer's
+     */
+    TableWriter(WriteTarget target, FileWriterFactory writers, String queryId, long targetFileBytes, int maxPartitions, Set<List<String>> statementPartitions)
+    {
+        this.statementPartitions = requireNonNull(statementPartitions, "statementPartitions is null");
         this.target = requireNonNull(target, "target is null");
         this.writers = requireNonNull(writers, "writers is null");
         this.queryId = requireNonNull(queryId, "queryId is null");
@@ -148,11 +161,12 @@ final class TableWriter
         if (partition != null) {
             return partition;
         }
-        if (partitions.size() >= maxPartitions) {
+        if (!statementPartitions.contains(values) && statementPartitions.size() >= maxPartitions) {
             // Athena's error, with our limit: https://docs.aws.amazon.com/athena/latest/ug/ctas-insert-into.html
             throw new TrawlException(ErrorCode.INVALID_ARGUMENT, ("HIVE_TOO_MANY_OPEN_PARTITIONS: Exceeded limit of %d open writers for partitions/buckets: "
                     + "a statement may write at most %d partitions; write the rest with further INSERT INTO statements").formatted(maxPartitions, maxPartitions));
         }
+        statementPartitions.add(values);
         partition = new PartitionFiles(values, target.bucketing().map(HiveBucketing::bucketCount).orElse(1));
         partitions.put(values, partition);
         return partition;

@@ -196,7 +196,8 @@ public final class WriteStatements
         String extension = writers.fileExtension(table);
         URI location = StorageLocations.parseFolder(table.storageDescriptor().location(), "Location of table '%s'".formatted(name));
 
-        Map<List<String>, URI> folders = new HashMap<>();
+        // asked by the writers, which run in parallel
+        Map<List<String>, URI> folders = new java.util.concurrent.ConcurrentHashMap<>();
         Function<List<String>, URI> finalFolder = values -> folders.computeIfAbsent(values, _ -> catalog.findPartition(table.databaseName(), table.name(), values)
                 .map(partition -> StorageLocations.parseFolder(partition.storageDescriptor().location(), "Location of partition %s".formatted(values)))
                 .orElseGet(() -> partitionFolder(location, partitionColumns, values)));
@@ -257,7 +258,9 @@ public final class WriteStatements
 
     private Written write(WriteTarget target, OutputNode plan, QueryControl control)
     {
-        TableWriter writer = new TableWriter(target, writers, control.queryId(), config.targetFileBytes(), config.maxWritePartitions());
+        // a bucket's rows must all go to one file, so bucketed tables are written by one writer
+        int parallelism = target.bucketing().isPresent() ? 1 : Math.max(1, config.scanThreads());
+        ParallelTableWriter writer = new ParallelTableWriter(target, writers, control.queryId(), config.targetFileBytes(), config.maxWritePartitions(), parallelism);
         try {
             SelectExecutor.Execution execution = select.execute(plan, control, page -> {
                 control.checkNotCancelled();
