@@ -94,6 +94,10 @@ final class ReportRunner
                 try {
                     finished.complete(awaitAndFinish(report, started));
                 }
+                catch (InterruptedException e) {
+                    // shutting down: the run stays pending, and a later tick (here or elsewhere) finishes it
+                    finished.complete(started);
+                }
                 catch (Throwable e) {
                     LOG.error("Run {} of report {} could not be finished here; a later tick finishes it", started.id(), report.name(), e);
                     finished.completeExceptionally(e);
@@ -220,7 +224,7 @@ final class ReportRunner
         List<URI> written = new ArrayList<>();
         try {
             for (StoredObject object : store.list(target)) {
-                if (!hidden(object.location())) {
+                if (!hidden(target, object.location())) {
                     written.add(object.location());
                 }
             }
@@ -231,12 +235,16 @@ final class ReportRunner
         return written;
     }
 
-    /** UNLOAD's staging and marker files, which are not the report's data. */
-    private static boolean hidden(URI location)
+    /** UNLOAD's staging and marker files under the run's folder ({@code .name}, {@code _name}), which are not the report's data. */
+    private static boolean hidden(URI folder, URI location)
     {
-        String path = location.getPath();
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.startsWith(".") || name.startsWith("_") || path.contains("/.");
+        String relative = location.getPath().substring(Math.min(folder.getPath().length(), location.getPath().length()));
+        for (String segment : relative.split("/")) {
+            if (segment.startsWith(".") || segment.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void copy(URI source, URI target)
