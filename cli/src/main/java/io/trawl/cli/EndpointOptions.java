@@ -24,8 +24,16 @@ final class EndpointOptions
     /** The engine in this process, or the API at --endpoint (whose own settings then apply: --home and --s3-endpoint are refused). */
     StatementTarget open(CliContext context, CommonOptions common, ProgressLine progress, CommandLine commandLine)
     {
+        return client(context, common, commandLine)
+                .<StatementTarget>map(client -> new RemoteStatements(client, progress))
+                .orElseGet(() -> new EmbeddedStatements(common.openTrawl(context)));
+    }
+
+    /** A client of the API at --endpoint, signed with the environment's credentials; empty without --endpoint. */
+    Optional<TrawlApiClient> client(CliContext context, CommonOptions common, CommandLine commandLine)
+    {
         if (endpoint == null) {
-            return new EmbeddedStatements(common.openTrawl(context));
+            return Optional.empty();
         }
         if (common.home != null || common.s3Endpoint != null) {
             throw new CommandLine.ParameterException(commandLine, "--home and --s3-endpoint set up the engine in this process; with --endpoint the server's settings apply");
@@ -39,7 +47,7 @@ final class EndpointOptions
         catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
-        return new RemoteStatements(client, progress);
+        return Optional.of(client);
     }
 
     private static String region(Map<String, String> environment)

@@ -56,6 +56,7 @@ public final class Main
                 .addSubcommand("crawl", new CrawlCommand(context))
                 .addSubcommand("usage", new UsageCommand(context))
                 .addSubcommand("serve", new ServeCommand(context))
+                .addSubcommand("reports", ReportsCommand.commandLine(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(context.out())
                 .setErr(context.err())
@@ -77,7 +78,7 @@ public final class Main
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl, usage, serve or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: query, tables, crawl, usage, serve, reports or demo");
     }
 
     private int reportFailure(Throwable exception, boolean debug)

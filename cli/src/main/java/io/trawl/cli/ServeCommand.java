@@ -27,13 +27,15 @@ import static java.util.Objects.requireNonNull;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = "Run the Trawl API: Amazon Athena's and AWS Glue's protocols (AWS SDKs, aws --endpoint-url) and the REST API "
-                + "(/v1/queries), over this machine's catalog and lake, until stopped (Ctrl-C).",
+                + "(/v1/queries, /v1/reports), over this machine's catalog and lake, until stopped (Ctrl-C); runs scheduled reports when due.",
         footer = {
                 "",
                 "Settings come from the environment: TRAWL_HOME, TRAWL_CATALOG, TRAWL_RESULTS, TRAWL_MAX_CONCURRENT_QUERIES,",
                 "TRAWL_MAX_QUEUED_QUERIES, TRAWL_QUERY_TIMEOUT, TRAWL_HISTORY_DAYS, the S3, worker and billing variables of",
                 "trawl query, and TRAWL_ACCESS_KEYS=ID:SECRET:principal[,...] (or TRAWL_ACCESS_KEYS_FILE); without access keys",
-                "the server runs in development mode and accepts any signed request.",
+                "the server runs in development mode and accepts any signed request. TRAWL_REPORT_TICK_SECONDS: how often",
+                "due reports are looked for (default 30, 0 off); TRAWL_REPORT_LATE_AFTER_SECONDS: when a late occurrence counts",
+                "as missed (default 300).",
                 "",
                 "Examples:",
                 "  trawl serve --port 8080",

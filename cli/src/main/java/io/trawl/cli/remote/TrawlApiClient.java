@@ -116,6 +116,52 @@ public final class TrawlApiClient
         }
     }
 
+    /** Creates a report ({@code POST /v1/reports}); the caller owns it. */
+    public RestShapes.Report createReport(RestShapes.CreateReport report)
+    {
+        return read(send("POST", "v1/reports", Map.of("Content-Type", "application/json"), json(report), HttpResponse.BodyHandlers.ofByteArray()), RestShapes.Report.class);
+    }
+
+    public List<RestShapes.Report> reports()
+    {
+        return read(send("GET", "v1/reports", Map.of(), new byte[0], HttpResponse.BodyHandlers.ofByteArray()), RestShapes.ReportList.class).reports();
+    }
+
+    public RestShapes.Report report(String name)
+    {
+        return read(send("GET", "v1/reports/" + segment(name), Map.of(), new byte[0], HttpResponse.BodyHandlers.ofByteArray()), RestShapes.Report.class);
+    }
+
+    /** Deletes the report and its run history; answers the report as it was. */
+    public RestShapes.Report deleteReport(String name)
+    {
+        return read(send("DELETE", "v1/reports/" + segment(name), Map.of(), new byte[0], HttpResponse.BodyHandlers.ofByteArray()), RestShapes.Report.class);
+    }
+
+    /** Runs the report now; the run comes back as started (RUNNING, or FAILED when its query could not start). */
+    public RestShapes.ReportRun runReport(String name)
+    {
+        return read(send("POST", "v1/reports/%s/runs".formatted(segment(name)), Map.of(), new byte[0], HttpResponse.BodyHandlers.ofByteArray()), RestShapes.ReportRun.class);
+    }
+
+    public RestShapes.ReportRun reportRun(String name, String runId)
+    {
+        return read(send("GET", "v1/reports/%s/runs/%s".formatted(segment(name), segment(runId)), Map.of(), new byte[0], HttpResponse.BodyHandlers.ofByteArray()),
+                RestShapes.ReportRun.class);
+    }
+
+    /** The report's runs, newest first, at most {@code limit}. */
+    public List<RestShapes.ReportRun> reportRuns(String name, int limit)
+    {
+        return read(send("GET", "v1/reports/%s/runs?maxResults=%d".formatted(segment(name), limit), Map.of(), new byte[0], HttpResponse.BodyHandlers.ofByteArray()),
+                RestShapes.ReportRunList.class).runs();
+    }
+
+    private static String segment(String text)
+    {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /**
      * A succeeded query's rows, read from the API as the output format prints them: a query's from its CSV (its columns
      * from one JSON page), a DDL or utility statement's from JSON pages of its text lines (Athena's form of their

@@ -3,6 +3,7 @@ package io.trawl.api.http;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.trawl.api.service.ServerSettings;
+import io.trawl.api.service.TrawlService;
 
 import java.util.Map;
 
@@ -13,7 +14,11 @@ public final class TrawlApplication
 {
     private TrawlApplication() {}
 
-    /** Starts a server on {@code port} (0 picks a free one) with {@code settings}; close the returned server to stop it. */
+    /**
+     * Starts a server on {@code port} (0 picks a free one) with {@code settings}; close the returned server to stop it.
+     * A long-running server also runs the reports that come due (TRAWL_REPORT_TICK_SECONDS, 0 for off); the API on
+     * Lambda does not, there EventBridge Scheduler invokes the coordinator function instead.
+     */
     public static EmbeddedServer start(ServerSettings settings, int port)
     {
         requireNonNull(settings, "settings is null");
@@ -23,6 +28,14 @@ public final class TrawlApplication
                 .properties(Map.of("micronaut.server.port", port, "micronaut.server.max-request-size", "64MB"))
                 .singletons(settings)
                 .start();
-        return context.getBean(EmbeddedServer.class).start();
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        try {
+            context.getBean(TrawlService.class).reports().scheduler().start();
+        }
+        catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        return server;
     }
 }

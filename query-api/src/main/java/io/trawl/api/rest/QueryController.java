@@ -1,12 +1,8 @@
 package io.trawl.api.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,10 +14,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.trawl.api.auth.Caller;
-import io.trawl.api.auth.RequestAuthenticator;
-import io.trawl.api.http.HttpRequests;
-import io.trawl.api.protocol.AwsServiceException;
 import io.trawl.api.query.QueryExecution;
 import io.trawl.api.query.QueryHistory;
 import io.trawl.api.query.QueryRequestException;
@@ -31,8 +23,6 @@ import io.trawl.api.query.StartRequest;
 import io.trawl.api.service.TrawlService;
 import io.trawl.api.workgroup.WorkGroup;
 import io.trawl.error.TrawlException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +33,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 
 import static java.util.Objects.requireNonNull;
@@ -58,20 +47,17 @@ import static java.util.Objects.requireNonNull;
 @Controller("/v1/queries")
 public final class QueryController
 {
-    private static final Logger LOG = LoggerFactory.getLogger(QueryController.class);
-    private static final MediaType PROBLEM = MediaType.of("application/problem+json");
-    private static final ObjectMapper JSON = JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
     private static final int MAX_PAGE = 1000;
 
     private final QueryService queries;
-    private final RequestAuthenticator authenticator;
+    private final RestCalls calls;
     private final TrawlService trawl;
 
     public QueryController(TrawlService trawl)
     {
         this.trawl = requireNonNull(trawl, "trawl is null");
         this.queries = trawl.queries();
-        this.authenticator = trawl.authenticator();
+        this.calls = new RestCalls(trawl.authenticator());
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -92,7 +78,7 @@ public final class QueryController
                     Optional.ofNullable(submit.clientRequestToken()),
                     QueryExecution.ResultReuse.DISABLED);
             QueryExecution execution = queries.start(start, caller);
-            return HttpResponse.created(json(query(execution))).contentType(MediaType.APPLICATION_JSON_TYPE).header("Location", "/v1/queries/" + execution.id());
+            return RestCalls.created(query(execution), "/v1/queries/" + execution.id());
         });
     }
 
@@ -170,36 +156,9 @@ public final class QueryController
         }
     }
 
-    private interface Handler
+    private HttpResponse<?> handle(HttpRequest<?> request, byte[] body, RestCalls.Handler handler)
     {
-        HttpResponse<?> handle(Caller caller);
-    }
-
-    private HttpResponse<?> handle(HttpRequest<?> request, byte[] body, Handler handler)
-    {
-        try {
-            Caller caller = authenticator.authenticate(HttpRequests.signed(request, body));
-            return handler.handle(caller);
-        }
-        catch (AwsServiceException e) {
-            return problem(HttpStatus.valueOf(e.httpStatus()), e.errorType(), e.getMessage());
-        }
-        catch (QueryRequestException e) {
-            return switch (e.reason()) {
-                case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "NotFound", e.getMessage());
-                case INVALID -> problem(HttpStatus.BAD_REQUEST, "InvalidRequest", e.getMessage());
-                case NOT_FINISHED, TOKEN_MISMATCH -> problem(HttpStatus.CONFLICT, e.reason() == QueryRequestException.Reason.NOT_FINISHED ? "NotFinished" : "TokenMismatch", e.getMessage());
-                case TOO_MANY_REQUESTS -> problem(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", e.getMessage());
-            };
-        }
-        catch (TrawlException e) {
-            return problem(HttpStatus.INTERNAL_SERVER_ERROR, "InternalError", e.getMessage());
-        }
-        catch (RuntimeException e) {
-            String requestId = UUID.randomUUID().toString();
-            LOG.error("Request {} failed", requestId, e);
-            return problem(HttpStatus.INTERNAL_SERVER_ERROR, "InternalError", "Internal error; request id " + requestId);
-        }
+        return calls.handle(request, body, handler);
     }
 
     private RestShapes.Query query(QueryExecution execution)
@@ -229,32 +188,12 @@ public final class QueryController
 
     private static RestShapes.SubmitQuery read(byte[] body)
     {
-        try {
-            return JSON.readValue(body == null || body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, RestShapes.SubmitQuery.class);
-        }
-        catch (IOException e) {
-            throw new QueryRequestException(QueryRequestException.Reason.INVALID, "The body is not a JSON query request: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return RestCalls.read(body, RestShapes.SubmitQuery.class, "query request");
     }
 
     private static HttpResponse<?> ok(Object body)
     {
-        return HttpResponse.ok(json(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    private static byte[] json(Object body)
-    {
-        try {
-            return JSON.writeValueAsBytes(body);
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static HttpResponse<?> problem(HttpStatus status, String type, String detail)
-    {
-        return HttpResponse.status(status).body(json(new RestShapes.Problem("https://trawl.dev/problems/" + type, type, status.getCode(), detail))).contentType(PROBLEM);
+        return RestCalls.ok(body);
     }
 
     private static String encode(String after)

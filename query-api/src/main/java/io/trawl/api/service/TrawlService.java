@@ -17,6 +17,9 @@ import io.trawl.api.prepared.SqlPreprocessor;
 import io.trawl.api.protocol.AwsJsonService;
 import io.trawl.api.query.QueryHistory;
 import io.trawl.api.query.QueryService;
+import io.trawl.api.report.ReportService;
+import io.trawl.api.report.ReportSettings;
+import io.trawl.api.report.ReportStore;
 import io.trawl.api.workgroup.WorkGroupStore;
 import io.trawl.catalog.lake.CatalogDocuments;
 import io.trawl.scan.store.ObjectStoreCatalogDocuments;
@@ -31,7 +34,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * One API instance's object graph, in plain Java so it runs the same under Netty, behind API Gateway on Lambda, and
  * in tests: the engine with its billing ({@link EmbeddedTrawl}), the meta store's documents (work groups, query
- * history), and the AWS services it speaks. It holds no state another instance could not rebuild from the meta store.
+ * history, reports), and the AWS services it speaks. It holds no state another instance could not rebuild from the meta store.
  */
 public final class TrawlService
         implements AutoCloseable
@@ -47,6 +50,7 @@ public final class TrawlService
     private final SqlPreprocessor sqlPreprocessor;
     private final RequestAuthenticator authenticator;
     private final QueryService queries;
+    private final ReportService reports;
     private final List<AwsJsonService> awsServices = new ArrayList<>();
     private final List<String> startupWarnings = new ArrayList<>();
 
@@ -65,6 +69,8 @@ public final class TrawlService
         });
         this.queries = new QueryService(trawl, new QueryHistory(metaDocuments), workGroups, sqlPreprocessor, settings,
                 LambdaCoordinatorDispatcher.fromEnvironment(settings.environment()).map(dispatcher -> dispatcher));
+        this.reports = new ReportService(new ReportStore(metaDocuments), workGroups, queries, trawl.store(), ReportSettings.fromEnvironment(settings.environment()),
+                settings.clock(), settings.instanceId());
         awsServices.add(new AthenaService(athenaOperations()));
         awsServices.add(new GlueService(trawl.catalog()));
     }
@@ -124,6 +130,12 @@ public final class TrawlService
         return queries;
     }
 
+    /** Scheduled reports; their scheduler ticks only when started ({@code trawl serve}) or asked (the coordinator function). */
+    public ReportService reports()
+    {
+        return reports;
+    }
+
     public RequestAuthenticator authenticator()
     {
         return authenticator;
@@ -137,6 +149,7 @@ public final class TrawlService
     @Override
     public void close()
     {
+        reports.close();
         queries.close();
     }
 }
