@@ -1,7 +1,5 @@
 package io.trawl.scan;
 
-import io.trawl.catalog.SerDeInfo;
-import io.trawl.catalog.StorageDescriptor;
 import io.trawl.catalog.Table;
 import io.trawl.engine.scan.ByteMeter;
 import io.trawl.engine.scan.PageSource;
@@ -16,6 +14,7 @@ import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.reader.avro.AvroFormat;
 import io.trawl.scan.reader.parquet.ParquetFormat;
+import io.trawl.scan.reader.TableFormat;
 import io.trawl.scan.reader.text.TextFileFormat;
 import io.trawl.scan.partition.ConstantColumnsPageSource;
 import io.trawl.scan.partition.FilePruner;
@@ -381,26 +380,20 @@ public final class LakeScanProvider
         }
     }
 
+    /** The families the readers read: Parquet, Avro and text (delimited, OpenCSV, JSON). */
     private enum FileFormat
     {
         PARQUET, TEXT, AVRO;
 
         static FileFormat of(Table table)
         {
-            StorageDescriptor descriptor = table.storageDescriptor();
-            String inputFormat = descriptor.inputFormat().toLowerCase(Locale.ROOT);
-            String serde = descriptor.serdeInfo().serializationLibrary();
-            if (inputFormat.contains("parquet") || SerDeInfo.PARQUET_SERDE.equals(serde)) {
-                return PARQUET;
-            }
-            if (inputFormat.contains("avro") || SerDeInfo.AVRO_SERDE.equals(serde)) {
-                return AVRO;
-            }
-            if (StorageDescriptor.TEXT_INPUT_FORMAT.equals(descriptor.inputFormat()) || TextFileFormat.reads(table)) {
-                return TEXT;
-            }
-            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: storage format %s with SerDe %s is not supported (Parquet, Avro, TEXTFILE, OpenCSV and JSON are)".formatted(
-                    table.qualifiedName(), descriptor.inputFormat(), serde));
+            return switch (TableFormat.of(table)) {
+                case PARQUET -> PARQUET;
+                case AVRO -> AVRO;
+                case TEXT -> TEXT;
+                case ORC, UNKNOWN -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: storage format %s with SerDe %s is not supported (Parquet, Avro, TEXTFILE, OpenCSV and JSON are)"
+                        .formatted(table.qualifiedName(), table.storageDescriptor().inputFormat(), table.storageDescriptor().serdeInfo().serializationLibrary()));
+            };
         }
     }
 }

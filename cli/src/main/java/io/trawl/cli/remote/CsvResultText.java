@@ -1,16 +1,11 @@
 package io.trawl.cli.remote;
 
 import io.trawl.api.rest.RestShapes;
-import io.trawl.cli.output.OutputColumn;
-import io.trawl.cli.output.ResultText;
-import io.trawl.cli.output.ValueKind;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * A query's rows streamed from its result CSV ({@code Accept: text/csv}), the API's fast path: one request, no
@@ -18,25 +13,11 @@ import static java.util.Objects.requireNonNull;
  * the whole result when the query answered at most one row.
  */
 final class CsvResultText
-        implements ResultText
+        extends ApiResultText
 {
-    private final TrawlApiClient client;
-    private final String queryId;
-    private final RestShapes.ResultPage firstPage;
-    private final List<OutputColumn> columns;
-
     CsvResultText(TrawlApiClient client, String queryId, RestShapes.ResultPage firstPage)
     {
-        this.client = requireNonNull(client, "client is null");
-        this.queryId = requireNonNull(queryId, "queryId is null");
-        this.firstPage = requireNonNull(firstPage, "firstPage is null");
-        this.columns = firstPage.columns().stream().map(column -> new OutputColumn(column.name(), ValueKind.ofAthenaType(column.type()))).toList();
-    }
-
-    @Override
-    public List<OutputColumn> columns()
-    {
-        return columns;
+        super(client, queryId, firstPage);
     }
 
     @Override
@@ -50,7 +31,7 @@ final class CsvResultText
             if (csv.next().isEmpty()) {
                 throw new TrawlApiException("The result of query %s has no header row".formatted(queryId));
             }
-            String[] row = new String[columns.size()];
+            String[] row = new String[columns().size()];
             for (Optional<List<String>> record = csv.next(); record.isPresent(); record = csv.next()) {
                 if (record.get().size() != row.length) {
                     throw new TrawlApiException("The result of query %s has a row of %d values for %d columns".formatted(queryId, record.get().size(), row.length));

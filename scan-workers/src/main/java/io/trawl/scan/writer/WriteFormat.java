@@ -3,14 +3,13 @@ package io.trawl.scan.writer;
 import io.trawl.catalog.SerDeInfo;
 import io.trawl.catalog.StorageDescriptor;
 import io.trawl.catalog.Table;
+import io.trawl.scan.reader.TableFormat;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
-import io.trawl.scan.reader.text.TextFileFormat;
 import io.trino.hive.formats.line.json.JsonSerializerFactory;
 import io.trino.hive.formats.line.openxjson.OpenXJsonSerializerFactory;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 import static io.trawl.scan.writer.WriteCodec.BZIP2;
@@ -77,33 +76,33 @@ enum WriteFormat
      */
     static WriteFormat of(Table table)
     {
-        StorageDescriptor descriptor = table.storageDescriptor();
-        String inputFormat = descriptor.inputFormat().toLowerCase(Locale.ROOT);
-        String serde = descriptor.serdeInfo().serializationLibrary();
-        if (inputFormat.contains("parquet") || SerDeInfo.PARQUET_SERDE.equals(serde)) {
-            return PARQUET;
-        }
-        if (inputFormat.contains("avro") || SerDeInfo.AVRO_SERDE.equals(serde)) {
-            return AVRO;
-        }
-        if (inputFormat.contains("orc") || SerDeInfo.ORC_SERDE.equals(serde)) {
-            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: ORC is not supported for writing; use PARQUET".formatted(table.qualifiedName()));
-        }
-        if (StorageDescriptor.TEXT_INPUT_FORMAT.equals(descriptor.inputFormat()) || TextFileFormat.reads(table)) {
-            if (SerDeInfo.LAZY_SIMPLE_SERDE.equals(serde)) {
-                return DELIMITED_TEXT;
+        String serde = table.storageDescriptor().serdeInfo().serializationLibrary();
+        return switch (TableFormat.of(table)) {
+            case PARQUET -> PARQUET;
+            case AVRO -> AVRO;
+            case ORC -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: ORC is not supported for writing; use PARQUET".formatted(table.qualifiedName()));
+            case TEXT -> {
+                if (SerDeInfo.LAZY_SIMPLE_SERDE.equals(serde)) {
+                    yield DELIMITED_TEXT;
+                }
+                if (SerDeInfo.OPEN_CSV_SERDE.equals(serde)) {
+                    yield OPEN_CSV;
+                }
+                if (new JsonSerializerFactory().getHiveSerDeClassNames().contains(serde)) {
+                    yield HIVE_JSON;
+                }
+                if (new OpenXJsonSerializerFactory().getHiveSerDeClassNames().contains(serde)) {
+                    yield OPENX_JSON;
+                }
+                throw unsupported(table);
             }
-            if (SerDeInfo.OPEN_CSV_SERDE.equals(serde)) {
-                return OPEN_CSV;
-            }
-            if (new JsonSerializerFactory().getHiveSerDeClassNames().contains(serde)) {
-                return HIVE_JSON;
-            }
-            if (new OpenXJsonSerializerFactory().getHiveSerDeClassNames().contains(serde)) {
-                return OPENX_JSON;
-            }
-        }
-        throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: storage format %s with SerDe %s is not supported for writing (Parquet, Avro, TEXTFILE, OpenCSV and JSON are)".formatted(
-                table.qualifiedName(), descriptor.inputFormat(), serde));
+            case UNKNOWN -> throw unsupported(table);
+        };
+    }
+
+    private static TrawlException unsupported(Table table)
+    {
+        return new TrawlException(ErrorCode.NOT_SUPPORTED, "Table %s: storage format %s with SerDe %s is not supported for writing (Parquet, Avro, TEXTFILE, OpenCSV and JSON are)".formatted(
+                table.qualifiedName(), table.storageDescriptor().inputFormat(), table.storageDescriptor().serdeInfo().serializationLibrary()));
     }
 }
