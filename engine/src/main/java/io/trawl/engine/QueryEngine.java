@@ -60,6 +60,7 @@ public final class QueryEngine
     private final Set<String> disabledOptimizers;
     private final java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers;
     private final java.util.Optional<Writers> writers;
+    private final io.trawl.engine.access.AccessControl accessControl;
     // EXPLAIN (TYPE IO) prices its estimate at the deployment's default; work groups with their own price
     // estimate through estimate() and price the bytes themselves
     private final PricingPolicy pricing = PricingPolicy.defaults();
@@ -77,12 +78,13 @@ public final class QueryEngine
     /** With {@code systemTables} answering three-part names in their catalogs (e.g. {@code system.billing.usage}). */
     public QueryEngine(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers)
     {
-        this(catalog, systemTables, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty(), java.util.Optional.empty());
+        this(catalog, systemTables, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty(), java.util.Optional.empty(), io.trawl.engine.access.AccessControl.DISABLED);
     }
 
     private QueryEngine(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers,
-            java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers, java.util.Optional<Writers> writers)
+            java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers, java.util.Optional<Writers> writers, io.trawl.engine.access.AccessControl accessControl)
     {
+        this.accessControl = requireNonNull(accessControl, "accessControl is null");
         this.workers = requireNonNull(workers, "workers is null");
         this.writers = requireNonNull(writers, "writers is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
@@ -99,7 +101,7 @@ public final class QueryEngine
      */
     public QueryEngine withWorkers(io.trawl.engine.fragment.RemoteWorkers remoteWorkers)
     {
-        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers), writers);
+        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers), writers, accessControl);
     }
 
     /**
@@ -109,7 +111,31 @@ public final class QueryEngine
     public QueryEngine withWriters(FileWriterFactory fileWriters, WriteStorage storage)
     {
         return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, workers,
-                java.util.Optional.of(new Writers(fileWriters, storage)));
+                java.util.Optional.of(new Writers(fileWriters, storage)), accessControl);
+    }
+
+    /**
+     * This engine enforcing {@code access}: every statement is checked for its session's user, and GRANT, REVOKE
+     * and the principal statements change the access model. Without it (the default) access control is off.
+     */
+    public QueryEngine withAccessControl(io.trawl.engine.access.AccessControl access)
+    {
+        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, workers, writers, access);
+    }
+
+    public io.trawl.engine.access.AccessControl accessControl()
+    {
+        return accessControl;
+    }
+
+    private io.trawl.engine.access.AccessStatements accessStatements()
+    {
+        return new io.trawl.engine.access.AccessStatements(accessControl, catalog);
+    }
+
+    private QueryPlanner planner(Session session)
+    {
+        return new QueryPlanner(catalog, systemTables, scanProvider, session, accessControl.snapshot());
     }
 
     private record Writers(FileWriterFactory files, WriteStorage storage)
@@ -181,6 +207,18 @@ public final class QueryEngine
                             .orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND, "View '%s.%s' does not exist".formatted(name.get(0), name.get(1))));
                     yield textResult(StatementKind.DDL, "Create View", "CREATE VIEW %s.%s AS\n%s".formatted(name.get(0), name.get(1), view.viewOriginalText().orElse("")), 0, session);
                 }
+                case io.trino.sql.tree.Grant grant -> accessStatements().grant(accessStatements().grants(grant.getPrivileges(), grant.getGrantObject().getEntityKind(),
+                        grant.getGrantObject().getName(), List.of(), io.trawl.engine.access.AccessStatements.principal(grant.getGrantee()), grant.isWithGrantOption(), session), session);
+                case io.trino.sql.tree.Revoke revoke -> accessStatements().revoke(accessStatements().grants(revoke.getPrivileges(), revoke.getGrantObject().getEntityKind(),
+                        revoke.getGrantObject().getName(), List.of(), io.trawl.engine.access.AccessStatements.principal(revoke.getGrantee()), false, session), session);
+                case io.trino.sql.tree.CreateRole create -> accessStatements().createPrincipal(io.trawl.catalog.access.Principal.role(create.getName().getValue()), session);
+                case io.trino.sql.tree.DropRole drop -> accessStatements().dropPrincipal(io.trawl.catalog.access.Principal.role(drop.getName().getValue()), drop.isExists(), session);
+                case io.trino.sql.tree.GrantRoles grant -> accessStatements().grantRoles(grant.getRoles().stream().map(io.trino.sql.tree.Identifier::getValue).sorted().toList(),
+                        grant.getGrantees().stream().map(io.trawl.engine.access.AccessStatements::principal).toList(), grant.isAdminOption(), true, session);
+                case io.trino.sql.tree.RevokeRoles revoke -> accessStatements().grantRoles(revoke.getRoles().stream().map(io.trino.sql.tree.Identifier::getValue).sorted().toList(),
+                        revoke.getGrantees().stream().map(io.trawl.engine.access.AccessStatements::principal).toList(), false, false, session);
+                case io.trino.sql.tree.ShowRoles show -> accessStatements().showRoles(show.isCurrent(), session);
+                case io.trino.sql.tree.ShowGrants show -> accessStatements().showGrants(show.getGrantObject().map(io.trino.sql.tree.GrantObject::getName), session);
                 default -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Statement not supported yet: " + statement.getClass().getSimpleName());
             };
         }
@@ -199,7 +237,7 @@ public final class QueryEngine
     private QueryResult createView(io.trino.sql.tree.CreateView create, String sql, Session session)
     {
         List<String> name = qualified(create.getName(), session);
-        OutputNode plan = new QueryPlanner(catalog, systemTables, scanProvider, session).plan(create.getQuery());
+        OutputNode plan = planner(session).plan(create.getQuery());
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < plan.names().size(); i++) {
             columns.add(new ResultColumn(plan.names().get(i), plan.outputs().get(i).type()));
@@ -257,7 +295,7 @@ public final class QueryEngine
     /** The optimized logical plan of a query. */
     public PlanNode plan(Query query, Session session)
     {
-        return optimize(new QueryPlanner(catalog, systemTables, scanProvider, session).plan(query));
+        return optimize(planner(session).plan(query));
     }
 
     private PlanNode optimize(OutputNode plan)
@@ -316,7 +354,7 @@ public final class QueryEngine
             @Override
             public OutputNode plan(Query query, Session session)
             {
-                return new QueryPlanner(catalog, systemTables, scanProvider, session).plan(query);
+                return planner(session).plan(query);
             }
 
             @Override

@@ -1,0 +1,69 @@
+package io.trawl.engine.access;
+
+import io.trawl.catalog.access.AccessModel;
+import io.trawl.catalog.access.AccessStore;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The access model an engine enforces, or none: {@link #DISABLED} lets every user do everything (the default, and
+ * how Trawl behaves without administrators configured). Each statement reads one {@link #snapshot()} and checks
+ * every object against it, so a grant changing mid-statement never half-applies.
+ */
+public final class AccessControl
+{
+    public static final AccessControl DISABLED = new AccessControl(Optional.empty());
+
+    private final Optional<AccessStore> store;
+
+    private AccessControl(Optional<AccessStore> store)
+    {
+        this.store = requireNonNull(store, "store is null");
+    }
+
+    public static AccessControl enforcing(AccessStore store)
+    {
+        return new AccessControl(Optional.of(store));
+    }
+
+    public boolean enabled()
+    {
+        return store.isPresent();
+    }
+
+    /** The model every check of one statement reads; empty when access control is off. */
+    public Optional<AccessModel> snapshot()
+    {
+        return store.map(AccessStore::model);
+    }
+
+    public AccessStore store()
+    {
+        return store.orElseThrow(() -> new TrawlException(ErrorCode.NOT_SUPPORTED,
+                "Access control is not enabled in this Trawl (configure its administrators with TRAWL_ADMINS)"));
+    }
+
+    /** Throws ACCESS_DENIED with Trino's wording unless {@code allowed}. */
+    public static void check(boolean allowed, Supplier<String> what)
+    {
+        if (!allowed) {
+            throw denied(what.get());
+        }
+    }
+
+    public static TrawlException denied(String what)
+    {
+        return new TrawlException(ErrorCode.ACCESS_DENIED, "Access Denied: " + what);
+    }
+
+    public static String columns(Collection<String> names)
+    {
+        return "[" + String.join(", ", names) + "]";
+    }
+}

@@ -1,0 +1,119 @@
+package io.trawl.testing.access;
+
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Access control end to end over real files: each privilege granted and missing, column-level SELECT, and every
+ * way around a missing privilege (a view, a subquery, a join, CTAS, UNLOAD, EXPLAIN) refused.
+ */
+class AccessControlTest
+{
+    private final AccessLake lake = new AccessLake();
+
+    @AfterEach
+    void tearDown()
+    {
+        lake.close();
+    }
+
+    @Test
+    void aUserWithoutGrantsCannotSelectAndOneWithSelectCan()
+    {
+        lake.admin("CREATE ROLE readers");
+        assertDenied("bob", "SELECT count(*) FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+
+        createUser("bob");
+        lake.admin("GRANT SELECT ON TABLE pii.customers TO USER bob");
+        assertThat(lake.rows("bob", "SELECT count(*) FROM pii.customers")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
+
+        lake.admin("REVOKE SELECT ON TABLE pii.customers FROM USER bob");
+        assertDenied("bob", "SELECT count(*) FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+    }
+
+    @Test
+    void administratorsReadEverything()
+    {
+        assertThat(lake.rows("admin", "SELECT count(*) FROM pii.customers")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
+    }
+
+    @Test
+    void aRoleGrantedToAUserThroughAnotherRoleGivesItsPrivileges()
+    {
+        createUser("carol");
+        lake.admin("CREATE ROLE pii_reader");
+        lake.admin("CREATE ROLE analyst");
+        lake.admin("GRANT SELECT ON TABLE pii.customers TO ROLE pii_reader");
+        lake.admin("GRANT pii_reader TO ROLE analyst");
+        assertDenied("carol", "SELECT count(*) FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+
+        lake.admin("GRANT analyst TO USER carol");
+        assertThat(lake.rows("carol", "SELECT count(*) FROM pii.customers")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
+        assertThat(lake.rows("carol", "SHOW ROLES")).isEqualTo(List.of(List.of("analyst"), List.of("pii_reader")));
+
+        lake.admin("REVOKE pii_reader FROM ROLE analyst");
+        assertDenied("carol", "SELECT count(*) FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+    }
+
+    @Test
+    void grantErrorsChangeNothing()
+    {
+        lake.admin("CREATE ROLE a");
+        lake.admin("CREATE ROLE b");
+        lake.admin("GRANT a TO ROLE b");
+        var before = lake.accessStore().model();
+
+        assertRefused("GRANT b TO ROLE a", ErrorCode.INVALID_ARGUMENT, "Granting role 'b' to Role 'a' would make a cycle of roles");
+        assertRefused("GRANT a TO ROLE a", ErrorCode.INVALID_ARGUMENT, "Granting role 'a' to Role 'a' would make a cycle of roles");
+        assertRefused("GRANT SELECT ON TABLE pii.customers TO USER nobody", ErrorCode.INVALID_ARGUMENT, "User 'nobody' does not exist");
+        assertRefused("GRANT SELECT ON TABLE pii.customers TO ROLE nothing", ErrorCode.INVALID_ARGUMENT, "Role 'nothing' does not exist");
+        assertRefused("REVOKE SELECT ON TABLE pii.customers FROM ROLE a", ErrorCode.INVALID_ARGUMENT,
+                "Role 'a' was never granted SELECT on table pii.customers");
+        assertRefused("GRANT SELECT ON TABLE pii.missing TO ROLE a", ErrorCode.TABLE_NOT_FOUND, "Table 'pii.missing' does not exist");
+        assertRefused("CREATE ROLE a", ErrorCode.INVALID_ARGUMENT, "Role 'a' already exists");
+
+        assertThat(lake.accessStore().model()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyAdministratorsAndGrantOptionHoldersGrant()
+    {
+        createUser("bob");
+        createUser("dave");
+        assertThatThrownBy(() -> lake.run("bob", "GRANT SELECT ON TABLE pii.customers TO USER dave"))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED))
+                .hasMessage("Access Denied: Cannot grant privilege SELECT on table pii.customers");
+        assertThatThrownBy(() -> lake.run("bob", "CREATE ROLE mine"))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED));
+
+        lake.admin("GRANT SELECT ON TABLE pii.customers TO USER bob WITH GRANT OPTION");
+        lake.run("bob", "GRANT SELECT ON TABLE pii.customers TO USER dave");
+        assertThat(lake.rows("dave", "SELECT count(*) FROM pii.customers")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
+    }
+
+    private void createUser(String name)
+    {
+        lake.accessStore().update(model -> model.createPrincipal(io.trawl.catalog.access.Principal.user(name)));
+    }
+
+    private void assertRefused(String sql, ErrorCode code, String message)
+    {
+        assertThatThrownBy(() -> lake.admin(sql))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(code))
+                .hasMessage(message);
+    }
+
+    private void assertDenied(String user, String sql, String message)
+    {
+        assertThatThrownBy(() -> lake.run(user, sql))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED))
+                .hasMessage(message);
+    }
+}
