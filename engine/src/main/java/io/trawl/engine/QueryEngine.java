@@ -174,6 +174,23 @@ public final class QueryEngine
             if (parsed instanceof io.trawl.engine.parser.HiveStatement.Unload unload) {
                 return writes().unload(unload, session, control, writeLocations);
             }
+            switch (parsed) {
+                case io.trawl.engine.parser.HiveStatement.CreatePrincipal create -> {
+                    return accessStatements().createPrincipal(create.principal(), session);
+                }
+                case io.trawl.engine.parser.HiveStatement.DropPrincipal drop -> {
+                    return accessStatements().dropPrincipal(drop.principal(), drop.ifExists(), session);
+                }
+                case io.trawl.engine.parser.HiveStatement.AlterGroup alter -> {
+                    return accessStatements().alterGroup(alter.group(), alter.users(), alter.add(), session);
+                }
+                case io.trawl.engine.parser.HiveStatement.GrantPrivileges grant -> {
+                    List<io.trawl.catalog.access.Grant> grants = accessStatements().grants(grant.privileges(), java.util.Optional.of(grant.entityKind()), grant.object(),
+                            grant.columns(), grant.grantee(), grant.grantOption(), session);
+                    return grant.grant() ? accessStatements().grant(grants, session) : accessStatements().revoke(grants, session);
+                }
+                default -> { }
+            }
             if (ddl.handles(parsed)) {
                 return ddl.execute(parsed, session);
             }

@@ -98,6 +98,76 @@ class AccessControlTest
         assertThat(lake.rows("dave", "SELECT count(*) FROM pii.customers")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
     }
 
+    @Test
+    void columnGrantsAllowOnlyTheirColumnsWhereverAQueryReadsThem()
+    {
+        lake.admin("CREATE USER bob");
+        lake.admin("GRANT SELECT (id, name) ON TABLE pii.customers TO USER bob");
+
+        assertThat(lake.rows("bob", "SELECT count(*), max(name) FROM pii.customers WHERE id < 10")).isEqualTo(List.of(List.of(10L, "name-9")));
+        assertDenied("bob", "SELECT * FROM pii.customers", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "SELECT id FROM pii.customers WHERE ssn = 'ssn-1'", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "SELECT id FROM (SELECT id, ssn FROM pii.customers) t WHERE ssn IS NOT NULL",
+                "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "SELECT a.id FROM pii.customers a JOIN pii.customers b ON a.ssn = b.ssn",
+                "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "SELECT id FROM pii.customers WHERE id IN (SELECT length(ssn) FROM pii.customers)",
+                "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "EXPLAIN SELECT ssn FROM pii.customers", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "EXPLAIN (TYPE IO) SELECT ssn FROM pii.customers", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "CREATE TABLE adhoc.copy WITH (external_location = '%s') AS SELECT * FROM pii.customers".formatted(lake.location("copy")),
+                "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "UNLOAD (SELECT ssn FROM pii.customers) TO '%s' WITH (format = 'PARQUET')".formatted(lake.location("unloaded")),
+                "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertThat(lake.catalog().findTable("adhoc", "copy")).isEmpty();
+    }
+
+    @Test
+    void viewsReadWithTheirOwnersRights()
+    {
+        lake.admin("CREATE USER bob");
+        lake.admin("CREATE VIEW adhoc.names AS SELECT id, name FROM pii.customers");
+        assertDenied("bob", "SELECT count(*) FROM adhoc.names", "Access Denied: Cannot select from table adhoc.names");
+
+        lake.admin("GRANT SELECT ON TABLE adhoc.names TO USER bob");
+        assertThat(lake.rows("bob", "SELECT count(*) FROM adhoc.names")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
+        assertDenied("bob", "SELECT count(*) FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+        assertDenied("bob", "CREATE VIEW adhoc.mine AS SELECT ssn FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+    }
+
+    @Test
+    void aViewItsOwnerCanNoLongerReadReadsNothing()
+    {
+        lake.admin("CREATE USER bob");
+        lake.admin("CREATE USER dave");
+        lake.admin("GRANT SELECT (id, ssn) ON pii.customers TO bob");
+        lake.run("bob", "CREATE VIEW default.ssns AS SELECT ssn FROM pii.customers");
+        lake.admin("GRANT SELECT ON default.ssns TO USER dave");
+        assertThat(lake.rows("dave", "SELECT count(*) FROM default.ssns")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
+
+        lake.admin("REVOKE SELECT (ssn) ON pii.customers FROM bob");
+        assertDenied("dave", "SELECT * FROM default.ssns", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+    }
+
+    @Test
+    void groupsGiveTheirMembersTheirGrants()
+    {
+        lake.admin("CREATE USER erin");
+        lake.admin("CREATE GROUP pii_users");
+        lake.admin("GRANT SELECT ON ALL TABLES IN SCHEMA pii TO GROUP pii_users");
+        assertDenied("erin", "SELECT count(*) FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+
+        lake.admin("ALTER GROUP pii_users ADD USER erin");
+        assertThat(lake.rows("erin", "SELECT count(*) FROM pii.customers")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
+        assertThat(lake.rows("erin", "SHOW GRANTS")).containsExactly(List.of("admin", "pii_users", "GROUP", "pii", "*", "", "SELECT", "NO"));
+
+        lake.admin("ALTER GROUP pii_users DROP USER erin");
+        assertDenied("erin", "SELECT count(*) FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+        assertRefused("ALTER GROUP pii_users DROP USER erin", ErrorCode.INVALID_ARGUMENT, "User 'erin' is not a member of group 'pii_users'");
+        assertRefused("ALTER GROUP pii_users ADD USER nobody", ErrorCode.INVALID_ARGUMENT, "User 'nobody' does not exist");
+        assertRefused("GRANT SELECT (missing) ON pii.customers TO GROUP pii_users", ErrorCode.COLUMN_NOT_FOUND, "Column 'missing' does not exist in table pii.customers");
+    }
+
     private void createUser(String name)
     {
         lake.accessStore().update(model -> model.createPrincipal(io.trawl.catalog.access.Principal.user(name)));
