@@ -91,7 +91,7 @@ public final class QueryEngine
         this.systemTables = requireNonNull(systemTables, "systemTables is null");
         this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
         this.config = requireNonNull(config, "config is null");
-        this.ddl = new DdlExecutor(catalog, locations, scanProvider);
+        this.ddl = new DdlExecutor(catalog, locations, scanProvider, accessControl);
         this.disabledOptimizers = Set.copyOf(disabledOptimizers);
     }
 
@@ -126,6 +126,37 @@ public final class QueryEngine
     public io.trawl.engine.access.AccessControl accessControl()
     {
         return accessControl;
+    }
+
+    /**
+     * The privilege a statement's target needs, checked before anything is written (what it reads, the planner
+     * checks): CTAS and CREATE VIEW need CREATE on the database, INSERT needs INSERT on the table, DROP VIEW needs DROP.
+     */
+    private void authorizeTarget(Statement statement, Session session)
+    {
+        if (!accessControl.enabled()) {
+            return;
+        }
+        java.util.Optional<io.trawl.catalog.access.AccessModel> model = accessControl.snapshot();
+        switch (statement) {
+            case io.trino.sql.tree.CreateTableAsSelect create -> {
+                List<String> name = qualified(create.getName(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.CREATE, name.get(0), java.util.Optional.empty(), "Cannot create table in schema");
+            }
+            case io.trino.sql.tree.CreateView create -> {
+                List<String> name = qualified(create.getName(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.CREATE, name.get(0), java.util.Optional.empty(), "Cannot create view in schema");
+            }
+            case io.trino.sql.tree.Insert insert -> {
+                List<String> name = qualified(insert.getTarget(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.INSERT, name.get(0), java.util.Optional.of(name.get(1)), "Cannot insert into table");
+            }
+            case io.trino.sql.tree.DropView drop -> {
+                List<String> name = qualified(drop.getName(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.DROP, name.get(0), java.util.Optional.of(name.get(1)), "Cannot drop view");
+            }
+            default -> { }
+        }
     }
 
     private io.trawl.engine.access.AccessStatements accessStatements()
@@ -195,6 +226,7 @@ public final class QueryEngine
                 return ddl.execute(parsed, session);
             }
             Statement statement = ((TrinoStatement) parsed).statement();
+            authorizeTarget(statement, session);
             return switch (statement) {
                 case Query query -> runQuery(query, session, control);
                 case io.trino.sql.tree.CreateTableAsSelect create -> writes().createTableAs(create, session, control, writeLocations);

@@ -49,6 +49,19 @@ public final class AccessControl
                 "Access control is not enabled in this Trawl (configure its administrators with TRAWL_ADMINS)"));
     }
 
+    /** Requires {@code privilege} on the table (or, with {@code table} empty, the database) of the user, when access control is on. */
+    public static void require(Optional<AccessModel> access, String user, io.trawl.catalog.access.Privilege privilege, String database, Optional<String> table, String action)
+    {
+        access.ifPresent(model -> check(model.allows(user, privilege, database, table, Optional.empty()),
+                () -> action + " " + database + table.map(name -> "." + name).orElse("")));
+    }
+
+    /** Requires an administrator, when access control is on. */
+    public static void requireAdministrator(Optional<AccessModel> access, String user, String action)
+    {
+        access.ifPresent(model -> check(model.isAdministrator(user), () -> action));
+    }
+
     /** Throws ACCESS_DENIED with Trino's wording unless {@code allowed}. */
     public static void check(boolean allowed, Supplier<String> what)
     {

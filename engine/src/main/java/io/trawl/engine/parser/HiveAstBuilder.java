@@ -113,7 +113,7 @@ final class HiveAstBuilder
     private static HiveStatement grantPrivileges(boolean grant, HiveDdlParser.GrantPrivilegesContext privileges, HiveDdlParser.GrantObjectContext object,
             HiveDdlParser.GranteeContext grantee, boolean grantOption)
     {
-        Optional<List<String>> named = privileges.ALL() != null ? Optional.empty() : Optional.of(privileges.privileges.stream().map(HiveAstBuilder::identifier).toList());
+        Optional<List<String>> named = privileges.ALL() != null ? Optional.empty() : Optional.of(privileges.privileges.stream().map(privilege -> privilege.getText().toUpperCase(Locale.ROOT)).toList());
         List<String> columns = privileges.columns.stream().map(HiveAstBuilder::identifier).toList();
         String kind;
         List<String> parts;

@@ -103,6 +103,7 @@ class AccessControlTest
     {
         lake.admin("CREATE USER bob");
         lake.admin("GRANT SELECT (id, name) ON TABLE pii.customers TO USER bob");
+        lake.admin("GRANT CREATE ON SCHEMA adhoc TO USER bob");
 
         assertThat(lake.rows("bob", "SELECT count(*), max(name) FROM pii.customers WHERE id < 10")).isEqualTo(List.of(List.of(10L, "name-9")));
         assertDenied("bob", "SELECT * FROM pii.customers", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
@@ -130,6 +131,7 @@ class AccessControlTest
         assertDenied("bob", "SELECT count(*) FROM adhoc.names", "Access Denied: Cannot select from table adhoc.names");
 
         lake.admin("GRANT SELECT ON TABLE adhoc.names TO USER bob");
+        lake.admin("GRANT CREATE ON SCHEMA adhoc TO USER bob");
         assertThat(lake.rows("bob", "SELECT count(*) FROM adhoc.names")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
         assertDenied("bob", "SELECT count(*) FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
         assertDenied("bob", "CREATE VIEW adhoc.mine AS SELECT ssn FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
@@ -141,6 +143,7 @@ class AccessControlTest
         lake.admin("CREATE USER bob");
         lake.admin("CREATE USER dave");
         lake.admin("GRANT SELECT (id, ssn) ON pii.customers TO bob");
+        lake.admin("GRANT CREATE ON SCHEMA default TO bob");
         lake.run("bob", "CREATE VIEW default.ssns AS SELECT ssn FROM pii.customers");
         lake.admin("GRANT SELECT ON default.ssns TO USER dave");
         assertThat(lake.rows("dave", "SELECT count(*) FROM default.ssns")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
@@ -166,6 +169,62 @@ class AccessControlTest
         assertRefused("ALTER GROUP pii_users DROP USER erin", ErrorCode.INVALID_ARGUMENT, "User 'erin' is not a member of group 'pii_users'");
         assertRefused("ALTER GROUP pii_users ADD USER nobody", ErrorCode.INVALID_ARGUMENT, "User 'nobody' does not exist");
         assertRefused("GRANT SELECT (missing) ON pii.customers TO GROUP pii_users", ErrorCode.COLUMN_NOT_FOUND, "Column 'missing' does not exist in table pii.customers");
+    }
+
+    @Test
+    void ddlNeedsCreateAlterAndDrop()
+    {
+        lake.admin("CREATE USER bob");
+        String create = "CREATE EXTERNAL TABLE adhoc.people (id bigint, name string, ssn string) STORED AS PARQUET LOCATION '%s'".formatted(lake.location("customers"));
+        assertDenied("bob", create, "Access Denied: Cannot create table in schema adhoc");
+        assertDenied("bob", "CREATE DATABASE mine", "Access Denied: Cannot create schema: only an administrator can");
+        assertThat(lake.catalog().findTable("adhoc", "people")).isEmpty();
+
+        lake.admin("GRANT CREATE ON SCHEMA adhoc TO USER bob");
+        lake.run("bob", create);
+        assertDenied("bob", "ALTER TABLE adhoc.people SET TBLPROPERTIES ('k' = 'v')", "Access Denied: Cannot alter table adhoc.people");
+        assertDenied("bob", "DROP TABLE adhoc.people", "Access Denied: Cannot drop table adhoc.people");
+
+        lake.admin("GRANT ALTER, DROP ON adhoc.people TO USER bob");
+        lake.run("bob", "ALTER TABLE adhoc.people SET TBLPROPERTIES ('k' = 'v')");
+        assertThat(lake.catalog().findTable("adhoc", "people").orElseThrow().parameters()).containsEntry("k", "v");
+        lake.run("bob", "DROP TABLE adhoc.people");
+        assertThat(lake.catalog().findTable("adhoc", "people")).isEmpty();
+    }
+
+    @Test
+    void ctasNeedsCreateAndInsertNeedsInsert()
+    {
+        lake.admin("CREATE USER bob");
+        lake.admin("GRANT SELECT ON pii.customers TO USER bob");
+        String ctas = "CREATE TABLE adhoc.copy WITH (external_location = '%s') AS SELECT id, name FROM pii.customers".formatted(lake.location("copy"));
+        assertDenied("bob", ctas, "Access Denied: Cannot create table in schema adhoc");
+
+        lake.admin("GRANT CREATE ON SCHEMA adhoc TO USER bob");
+        lake.run("bob", ctas);
+        assertDenied("bob", "INSERT INTO adhoc.copy SELECT id, name FROM pii.customers", "Access Denied: Cannot insert into table adhoc.copy");
+        assertDenied("bob", "SELECT count(*) FROM adhoc.copy", "Access Denied: Cannot select from table adhoc.copy");
+
+        lake.admin("GRANT INSERT, SELECT ON adhoc.copy TO USER bob");
+        lake.run("bob", "INSERT INTO adhoc.copy SELECT id, name FROM pii.customers");
+        assertThat(lake.rows("bob", "SELECT count(*) FROM adhoc.copy")).isEqualTo(List.of(List.of(2L * AccessLake.ROWS)));
+    }
+
+    @Test
+    void showAndDescribeHideWhatTheUserCannotRead()
+    {
+        lake.admin("CREATE USER bob");
+        lake.admin("CREATE VIEW pii.names AS SELECT id, name FROM pii.customers");
+        assertThat(lake.rows("admin", "SHOW TABLES IN pii")).isEqualTo(List.of(List.of("customers"), List.of("names")));
+        assertThat(lake.rows("bob", "SHOW TABLES IN pii")).isEmpty();
+        assertDenied("bob", "DESCRIBE pii.customers", "Access Denied: Cannot show columns of table pii.customers");
+
+        lake.admin("GRANT SELECT (id, name) ON pii.customers TO USER bob");
+        assertThat(lake.rows("bob", "SHOW TABLES IN pii")).isEqualTo(List.of(List.of("customers")));
+        assertThat(lake.rows("bob", "DESCRIBE pii.customers")).extracting(row -> row.getFirst()).containsExactly("id", "name");
+        assertThat(lake.rows("bob", "SHOW COLUMNS FROM pii.customers")).extracting(row -> row.getFirst()).containsExactly("id", "name");
+        assertDenied("bob", "SHOW CREATE TABLE pii.customers", "Access Denied: Cannot show the definition of table pii.customers");
+        assertThat(lake.rows("admin", "DESCRIBE pii.customers")).extracting(row -> row.getFirst()).containsExactly("id", "name", "ssn");
     }
 
     private void createUser(String name)

@@ -55,8 +55,12 @@ statement
 // Redshift's and Trino's GRANT with what Trino's grammar lacks: column lists, groups, ALL TABLES IN SCHEMA.
 grantPrivileges
     : ALL PRIVILEGES?
-    | privileges+=identifier (',' privileges+=identifier)*
-    | privileges+=identifier '(' columns+=identifier (',' columns+=identifier)* ')'
+    | privileges+=privilegeName (',' privileges+=privilegeName)*
+    | privileges+=privilegeName '(' columns+=identifier (',' columns+=identifier)* ')'
+    ;
+
+privilegeName
+    : identifier | CREATE | DROP
     ;
 
 grantObject
