@@ -68,6 +68,8 @@ public final class EmbeddedTrawl
         implements StatementRunner
 {
     public static final String CATALOG_STORE_VARIABLE = "TRAWL_CATALOG_STORE";
+    /** The administrators, comma-separated; setting it turns access control on (off when unset or blank). */
+    public static final String ADMINS_VARIABLE = "TRAWL_ADMINS";
 
     private final Path home;
     private final URI metaLocation;
@@ -157,9 +159,25 @@ public final class EmbeddedTrawl
         QueryEngine inProcess = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), config,
                 new ObjectStoreLocationValidator(store), Set.of())
                 .withWriters(new LakeFileWriters(store), new ObjectStoreWriteStorage(store));
-        QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess);
+        QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess)
+                .withAccessControl(accessControl(workersEnvironment, new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, metaLocation)));
         UsageLedger ledger = new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation));
         return new EmbeddedTrawl(absoluteHome, metaLocation, store, catalog, engine, ledger, new UsageAlerts(ledger, ObjectStoreLedgerStorage.limitsState(store, metaLocation)), billing);
+    }
+
+    /**
+     * Access control from {@code TRAWL_ADMINS=alice,bob}: those users administer it and every statement is checked
+     * against the grants kept under {@code access/} at the meta location. Unset or blank: off, everyone may do everything.
+     */
+    private static io.trawl.engine.access.AccessControl accessControl(Map<String, String> environment, io.trawl.catalog.lake.CatalogDocuments metaDocuments)
+    {
+        Set<String> administrators = java.util.Arrays.stream(environment.getOrDefault(ADMINS_VARIABLE, "").split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return administrators.isEmpty()
+                ? io.trawl.engine.access.AccessControl.DISABLED
+                : io.trawl.engine.access.AccessControl.enforcing(new io.trawl.catalog.access.AccessStore(metaDocuments, administrators));
     }
 
     /**
