@@ -200,6 +200,26 @@ public final class QueryEngine
     public QueryResult execute(String sql, Session session, QueryControl control, WriteLocations writeLocations)
     {
         requireNonNull(writeLocations, "writeLocations is null");
+        if (accessControl.audit().isEmpty()) {
+            return executeStatement(sql, session, control, writeLocations);
+        }
+        // every statement leaves an audit event: who, what, which tables and columns it read, allowed or denied
+        io.trawl.engine.access.AuditTrail trail = new io.trawl.engine.access.AuditTrail();
+        java.time.Instant start = java.time.Instant.now();
+        try {
+            QueryResult result = ScopedValue.where(io.trawl.engine.access.AuditTrail.CURRENT, trail).call(() -> executeStatement(sql, session, control, writeLocations));
+            accessControl.audit().get().record(start, session.user(), sql, trail.tables(), trail.columns(), true, java.util.Optional.empty());
+            return result;
+        }
+        catch (TrawlException e) {
+            boolean denied = e.errorCode() == ErrorCode.ACCESS_DENIED;
+            accessControl.audit().get().record(start, session.user(), sql, trail.tables(), trail.columns(), !denied, java.util.Optional.of(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private QueryResult executeStatement(String sql, Session session, QueryControl control, WriteLocations writeLocations)
+    {
         try {
             ParsedStatement parsed = StatementParser.parse(sql);
             if (parsed instanceof io.trawl.engine.parser.HiveStatement.Unload unload) {

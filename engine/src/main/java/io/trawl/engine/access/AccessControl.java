@@ -21,15 +21,33 @@ public final class AccessControl
     public static final AccessControl DISABLED = new AccessControl(Optional.empty());
 
     private final Optional<AccessStore> store;
+    private final Optional<io.trawl.catalog.access.AuditLog> audit;
 
     private AccessControl(Optional<AccessStore> store)
     {
+        this(store, Optional.empty());
+    }
+
+    private AccessControl(Optional<AccessStore> store, Optional<io.trawl.catalog.access.AuditLog> audit)
+    {
         this.store = requireNonNull(store, "store is null");
+        this.audit = requireNonNull(audit, "audit is null");
     }
 
     public static AccessControl enforcing(AccessStore store)
     {
         return new AccessControl(Optional.of(store));
+    }
+
+    /** Enforcing {@code store}, with an audit event for every statement in {@code audit}. */
+    public static AccessControl enforcing(AccessStore store, io.trawl.catalog.access.AuditLog audit)
+    {
+        return new AccessControl(Optional.of(store), Optional.of(audit));
+    }
+
+    public Optional<io.trawl.catalog.access.AuditLog> audit()
+    {
+        return audit;
     }
 
     public boolean enabled()

@@ -174,6 +174,9 @@ public final class QueryPlanner
         for (TableScanNode scan : io.trawl.engine.dryrun.ScanEstimator.tableScans(pruned)) {
             for (Symbol symbol : scan.outputs()) {
                 ColumnRead read = columnReads.get(symbol);
+                if (read != null) {
+                    io.trawl.engine.access.AuditTrail.read(read.schema() + "." + read.table(), read.column());
+                }
                 if (read != null && !model.allows(read.reader(), io.trawl.catalog.access.Privilege.SELECT, read.schema(), Optional.of(read.table()), Optional.of(read.column()))) {
                     denied.computeIfAbsent(read.schema() + "." + read.table(), key -> new java.util.TreeSet<>()).add(read.column());
                 }
@@ -464,6 +467,13 @@ public final class QueryPlanner
                 : catalog.findTable(schema, tableName).orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND,
                         Locations.prefix(table) + "Table '%s.%s' does not exist".formatted(schema, tableName)));
         boolean systemTable = parts.size() == 3 && systemTables.catalogs().contains(parts.getFirst());
+        if (access.isPresent()) {
+            io.trawl.engine.access.AuditTrail.read(String.join(".", parts.size() == 1 ? List.of(schema, tableName) : parts), null);
+        }
+        if (access.isPresent() && systemTable && schema.equals(io.trawl.catalog.access.AuditLog.SYSTEM_SCHEMA) && !access.get().isAdministrator(reader)) {
+            // the audit trail holds every user's statements: administrators only
+            throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s".formatted(String.join(".", parts)));
+        }
         if (access.isPresent() && !systemTable && !access.get().allowsSomeSelect(reader, schema, tableName)) {
             throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s.%s".formatted(schema, tableName));
         }

@@ -57,6 +57,28 @@ class AccessControlSwitchTest
         assertThat(TrawlRows.toRows(reopened.execute("SELECT count(*) FROM shop.sales", carol))).isEqualTo(List.of(List.of(2L)));
     }
 
+    @Test
+    void everyStatementLeavesAnAuditEventOnlyAdministratorsRead()
+            throws IOException
+    {
+        EmbeddedTrawl trawl = open(Map.of("TRAWL_ADMINS", "alice"));
+        Session alice = new Session("default", "alice");
+        Session carol = new Session("default", "carol");
+        assertThatThrownBy(() -> trawl.execute("SELECT sum(amount) FROM shop.sales", carol))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED));
+        trawl.execute("SELECT sum(amount) FROM shop.sales WHERE id > 0", alice);
+        assertThatThrownBy(() -> trawl.execute("SELECT count(*) FROM system.audit.events", carol))
+                .isInstanceOfSatisfying(TrawlException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED))
+                .hasMessage("Access Denied: Cannot select from table system.audit.events");
+
+        assertThat(TrawlRows.toRows(trawl.execute(
+                "SELECT principal, statement, tables_read, columns_read, decision, reason FROM system.audit.events WHERE statement LIKE 'SELECT sum%' ORDER BY event_id",
+                alice))).containsExactlyInAnyOrder(
+                java.util.Arrays.asList("carol", "SELECT sum(amount) FROM shop.sales", List.of("shop.sales"), List.of(), "DENY", "Access Denied: Cannot select from table shop.sales"),
+                java.util.Arrays.asList("alice", "SELECT sum(amount) FROM shop.sales WHERE id > 0", List.of("shop.sales"), List.of("shop.sales.amount", "shop.sales.id"), "ALLOW", null));
+        assertThat(TrawlRows.toRows(trawl.execute("SELECT count(*) FROM system.audit.events WHERE decision = 'DENY'", alice))).isEqualTo(List.of(List.of(2L)));
+    }
+
     private EmbeddedTrawl open(Map<String, String> environment)
             throws IOException
     {
