@@ -240,6 +240,9 @@ public final class QueryEngine
                             grant.columns(), grant.grantee(), grant.grantOption(), session);
                     return grant.grant() ? accessStatements().grant(grants, session) : accessStatements().revoke(grants, session);
                 }
+                case io.trawl.engine.parser.HiveStatement.GrantRoles grant -> {
+                    return accessStatements().grantRoles(grant.roles(), grant.grantees(), false, grant.grant(), session);
+                }
                 default -> { }
             }
             if (ddl.handles(parsed)) {

@@ -87,7 +87,7 @@ public final class DdlExecutor
     public boolean handles(ParsedStatement statement)
     {
         return switch (statement) {
-            case HiveStatement.Unload _, HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _ -> false;
+            case HiveStatement.Unload _, HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _, HiveStatement.GrantRoles _ -> false;
             case HiveStatement _ -> true;
             case TrinoStatement trino -> trino.statement() instanceof CreateSchema
                     || trino.statement() instanceof DropSchema
@@ -242,7 +242,7 @@ public final class DdlExecutor
             case HiveStatement.ChangeColumns change -> partitions.changeColumns(requireTable(resolve(change.name(), session)), change, session);
             case HiveStatement.ShowPartitions show -> partitions.showPartitions(requireTable(resolve(show.name(), session)), session);
             case HiveStatement.Unload _ -> throw new IllegalArgumentException("UNLOAD is a write, not DDL");
-            case HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _ ->
+            case HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _, HiveStatement.GrantRoles _ ->
                     throw new IllegalArgumentException("Access statements are not DDL");
         };
     }

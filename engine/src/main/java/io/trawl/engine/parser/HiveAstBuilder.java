@@ -110,6 +110,23 @@ final class HiveAstBuilder
         return grantPrivileges(false, context.grantPrivileges(), context.grantObject(), context.grantee(), false);
     }
 
+    @Override
+    public HiveStatement visitGrantRoles(HiveDdlParser.GrantRolesContext context)
+    {
+        return new HiveStatement.GrantRoles(true, context.roles.stream().map(HiveAstBuilder::identifier).toList(), context.grantees.stream().map(HiveAstBuilder::grantee).toList());
+    }
+
+    @Override
+    public HiveStatement visitRevokeRoles(HiveDdlParser.RevokeRolesContext context)
+    {
+        return new HiveStatement.GrantRoles(false, context.roles.stream().map(HiveAstBuilder::identifier).toList(), context.grantees.stream().map(HiveAstBuilder::grantee).toList());
+    }
+
+    private static io.trawl.catalog.access.Principal grantee(HiveDdlParser.GranteeContext grantee)
+    {
+        return principal(grantee.kind == null ? "USER" : grantee.kind.getText(), identifier(grantee.identifier()));
+    }
+
     private static HiveStatement grantPrivileges(boolean grant, HiveDdlParser.GrantPrivilegesContext privileges, HiveDdlParser.GrantObjectContext object,
             HiveDdlParser.GranteeContext grantee, boolean grantOption)
     {
@@ -132,7 +149,7 @@ final class HiveAstBuilder
             }
             default -> throw new IllegalStateException("Unexpected grant object: " + object.getText());
         }
-        io.trawl.catalog.access.Principal principal = principal(grantee.kind == null ? "USER" : grantee.kind.getText(), identifier(grantee.identifier()));
+        io.trawl.catalog.access.Principal principal = grantee(grantee);
         return new HiveStatement.GrantPrivileges(grant, named, columns, kind, io.trino.sql.tree.QualifiedName.of(parts.getFirst(), parts.subList(1, parts.size()).toArray(String[]::new)),
                 principal, grantOption);
     }

@@ -364,4 +364,15 @@ public sealed interface HiveStatement
             requireNonNull(grantee, "grantee is null");
         }
     }
+
+    /** {@code GRANT|REVOKE [ROLE] r [, ...] TO|FROM [USER|GROUP|ROLE] p [, ...]}: role grants to groups, which Trino's grammar lacks. */
+    record GrantRoles(boolean grant, List<String> roles, List<io.trawl.catalog.access.Principal> grantees)
+            implements HiveStatement
+    {
+        public GrantRoles
+        {
+            roles = List.copyOf(requireNonNull(roles, "roles is null"));
+            grantees = List.copyOf(requireNonNull(grantees, "grantees is null"));
+        }
+    }
 }

@@ -50,6 +50,10 @@ statement
         users+=identifier (',' users+=identifier)*                             #alterGroup
     | GRANT grantPrivileges ON grantObject TO grantee (WITH GRANT OPTION)?     #grant
     | REVOKE grantPrivileges ON grantObject FROM grantee                       #revoke
+    | GRANT ROLE? roles+=identifier (',' roles+=identifier)*
+        TO grantees+=grantee (',' grantees+=grantee)*                          #grantRoles
+    | REVOKE ROLE? roles+=identifier (',' roles+=identifier)*
+        FROM grantees+=grantee (',' grantees+=grantee)*                        #revokeRoles
     ;
 
 // Redshift's and Trino's GRANT with what Trino's grammar lacks: column lists, groups, ALL TABLES IN SCHEMA.
