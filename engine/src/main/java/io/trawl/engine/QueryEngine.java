@@ -146,10 +146,18 @@ public final class QueryEngine
             case io.trino.sql.tree.CreateView create -> {
                 List<String> name = qualified(create.getName(), session);
                 io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.CREATE, name.get(0), java.util.Optional.empty(), "Cannot create view in schema");
+                if (create.isReplace() && catalog.findTable(name.get(0), name.get(1)).isPresent()) {
+                    // replacing a view keeps its owner, whose rights it runs with: only who may drop it may replace it
+                    io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.DROP, name.get(0), java.util.Optional.of(name.get(1)), "Cannot drop view");
+                }
             }
             case io.trino.sql.tree.Insert insert -> {
                 List<String> name = qualified(insert.getTarget(), session);
                 io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.INSERT, name.get(0), java.util.Optional.of(name.get(1)), "Cannot insert into table");
+            }
+            case io.trino.sql.tree.ShowCreate show when show.getType() == io.trino.sql.tree.ShowCreate.Type.VIEW -> {
+                List<String> name = qualified(show.getName(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.SELECT, name.get(0), java.util.Optional.of(name.get(1)), "Cannot show the definition of view");
             }
             case io.trino.sql.tree.DropView drop -> {
                 List<String> name = qualified(drop.getName(), session);

@@ -474,7 +474,11 @@ public final class QueryPlanner
             // the audit trail holds every user's statements: administrators only
             throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s".formatted(String.join(".", parts)));
         }
-        if (access.isPresent() && !systemTable && !access.get().allowsSomeSelect(reader, schema, tableName)) {
+        boolean isView = Table.VIRTUAL_VIEW.equals(metadata.tableType());
+        // a view's columns are not scanned, so column grants on a view could not be checked: a view needs SELECT on all of it
+        if (access.isPresent() && !systemTable && !(isView
+                ? access.get().allows(reader, io.trawl.catalog.access.Privilege.SELECT, schema, Optional.of(tableName), Optional.empty())
+                : access.get().allowsSomeSelect(reader, schema, tableName))) {
             throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s.%s".formatted(schema, tableName));
         }
         if (Table.VIRTUAL_VIEW.equals(metadata.tableType())) {

@@ -138,6 +138,23 @@ class AccessControlTest
     }
 
     @Test
+    void aViewNeedsSelectOnAllOfItAndItsTextIsShownOnlyThen()
+    {
+        lake.admin("CREATE USER bob");
+        lake.admin("CREATE VIEW adhoc.names AS SELECT id, name FROM pii.customers");
+        lake.admin("GRANT SELECT (id) ON adhoc.names TO USER bob");
+        assertDenied("bob", "SELECT id FROM adhoc.names", "Access Denied: Cannot select from table adhoc.names");
+        assertDenied("bob", "SHOW CREATE VIEW adhoc.names", "Access Denied: Cannot show the definition of view adhoc.names");
+
+        lake.admin("GRANT SELECT ON adhoc.names TO USER bob");
+        assertThat(lake.rows("bob", "SELECT count(id) FROM adhoc.names")).isEqualTo(List.of(List.of((long) AccessLake.ROWS)));
+        assertThat(lake.rows("bob", "SHOW CREATE VIEW adhoc.names")).hasSize(1);
+
+        lake.admin("GRANT CREATE ON SCHEMA adhoc TO USER bob");
+        assertDenied("bob", "CREATE OR REPLACE VIEW adhoc.names AS SELECT id, id AS name FROM adhoc.names", "Access Denied: Cannot drop view adhoc.names");
+    }
+
+    @Test
     void aViewItsOwnerCanNoLongerReadReadsNothing()
     {
         lake.admin("CREATE USER bob");
