@@ -102,6 +102,13 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
                 && grant.table().filter(granted -> granted.equals(name) || granted.equals(Grant.ALL_TABLES)).isPresent());
     }
 
+    /** Whether {@code user} holds any grant in the database (USAGE, or any privilege on it or its tables): what lets it see the database. */
+    public boolean seesDatabase(String user, String database)
+    {
+        String db = database.toLowerCase(Locale.ROOT);
+        return isAdministrator(user) || holds(user, grant -> grant.database().equals(db));
+    }
+
     private boolean holds(String user, Predicate<Grant> matches)
     {
         Set<Principal> principals = principalsOf(user);

@@ -187,6 +187,19 @@ public final class DdlExecutor
     {
         boolean showTables = statement instanceof HiveStatement.ShowTables
                 || statement instanceof TrinoStatement(io.trino.sql.tree.ShowTables _);
+        if (statement instanceof HiveStatement.ShowDatabases || statement instanceof TrinoStatement(ShowSchemas _)) {
+            // a database shows to who holds USAGE or any other grant in it
+            TextResult databases = new TextResult(result.columns().stream().map(io.trawl.engine.ResultColumn::name).toArray(String[]::new));
+            for (io.trino.spi.Page page : result.pages()) {
+                for (int position = 0; position < page.getPositionCount(); position++) {
+                    String name = io.trino.spi.type.VarcharType.VARCHAR.getSlice(page.getBlock(0), position).toStringUtf8();
+                    if (model.seesDatabase(session.user(), name)) {
+                        databases.addRow(name);
+                    }
+                }
+            }
+            return databases.toResult(session);
+        }
         Optional<QualifiedTable> described = switch (statement) {
             case DescribeTable describe when !describe.formatted() -> Optional.of(resolve(describe.name(), session));
             case TrinoStatement(ShowColumns show) -> Optional.of(resolve(show.getTable(), session));

@@ -244,6 +244,18 @@ class AccessControlTest
         assertThat(lake.rows("admin", "DESCRIBE pii.customers")).extracting(row -> row.getFirst()).containsExactly("id", "name", "ssn");
     }
 
+    @Test
+    void aUserSeesTheDatabasesItHoldsGrantsIn()
+    {
+        lake.admin("CREATE USER bob");
+        assertThat(lake.rows("admin", "SHOW DATABASES")).contains(List.of("adhoc"), List.of("pii"));
+        assertThat(lake.rows("bob", "SHOW DATABASES")).isEmpty();
+
+        lake.admin("GRANT USAGE ON SCHEMA adhoc TO USER bob");
+        lake.admin("GRANT SELECT (id) ON pii.customers TO USER bob");
+        assertThat(lake.rows("bob", "SHOW SCHEMAS")).isEqualTo(List.of(List.of("adhoc"), List.of("pii")));
+    }
+
     private void createUser(String name)
     {
         lake.accessStore().update(model -> model.createPrincipal(io.trawl.catalog.access.Principal.user(name)));
