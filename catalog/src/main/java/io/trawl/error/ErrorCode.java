@@ -25,6 +25,8 @@ public enum ErrorCode
     SUBQUERY_MULTIPLE_ROWS(ErrorType.USER_ERROR),
     NOT_SUPPORTED(ErrorType.USER_ERROR),
     INVALID_LOCATION(ErrorType.USER_ERROR),
+    /** Access control is on and the session's user lacks a privilege the statement needs. */
+    ACCESS_DENIED(ErrorType.USER_ERROR),
     BAD_DATA(ErrorType.USER_ERROR),
     EXCEEDED_MEMORY_LIMIT(ErrorType.USER_ERROR),
     /** The work group's bytes-scanned cutoff stopped the query (Athena: "Bytes scanned limit was exceeded"). */

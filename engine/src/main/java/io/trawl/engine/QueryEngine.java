@@ -60,6 +60,7 @@ public final class QueryEngine
     private final Set<String> disabledOptimizers;
     private final java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers;
     private final java.util.Optional<Writers> writers;
+    private final io.trawl.engine.access.AccessControl accessControl;
     // EXPLAIN (TYPE IO) prices its estimate at the deployment's default; work groups with their own price
     // estimate through estimate() and price the bytes themselves
     private final PricingPolicy pricing = PricingPolicy.defaults();
@@ -77,19 +78,20 @@ public final class QueryEngine
     /** With {@code systemTables} answering three-part names in their catalogs (e.g. {@code system.billing.usage}). */
     public QueryEngine(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers)
     {
-        this(catalog, systemTables, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty(), java.util.Optional.empty());
+        this(catalog, systemTables, scanProvider, config, locations, disabledOptimizers, java.util.Optional.empty(), java.util.Optional.empty(), io.trawl.engine.access.AccessControl.DISABLED);
     }
 
     private QueryEngine(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, EngineConfig config, LocationValidator locations, Set<String> disabledOptimizers,
-            java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers, java.util.Optional<Writers> writers)
+            java.util.Optional<io.trawl.engine.fragment.RemoteWorkers> workers, java.util.Optional<Writers> writers, io.trawl.engine.access.AccessControl accessControl)
     {
+        this.accessControl = requireNonNull(accessControl, "accessControl is null");
         this.workers = requireNonNull(workers, "workers is null");
         this.writers = requireNonNull(writers, "writers is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.systemTables = requireNonNull(systemTables, "systemTables is null");
         this.scanProvider = requireNonNull(scanProvider, "scanProvider is null");
         this.config = requireNonNull(config, "config is null");
-        this.ddl = new DdlExecutor(catalog, locations, scanProvider);
+        this.ddl = new DdlExecutor(catalog, locations, scanProvider, accessControl);
         this.disabledOptimizers = Set.copyOf(disabledOptimizers);
     }
 
@@ -99,7 +101,7 @@ public final class QueryEngine
      */
     public QueryEngine withWorkers(io.trawl.engine.fragment.RemoteWorkers remoteWorkers)
     {
-        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers), writers);
+        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, java.util.Optional.of(remoteWorkers), writers, accessControl);
     }
 
     /**
@@ -109,7 +111,70 @@ public final class QueryEngine
     public QueryEngine withWriters(FileWriterFactory fileWriters, WriteStorage storage)
     {
         return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, workers,
-                java.util.Optional.of(new Writers(fileWriters, storage)));
+                java.util.Optional.of(new Writers(fileWriters, storage)), accessControl);
+    }
+
+    /**
+     * This engine enforcing {@code access}: every statement is checked for its session's user, and GRANT, REVOKE
+     * and the principal statements change the access model. Without it (the default) access control is off.
+     */
+    public QueryEngine withAccessControl(io.trawl.engine.access.AccessControl access)
+    {
+        return new QueryEngine(catalog, systemTables, scanProvider, config, ddl.locations(), disabledOptimizers, workers, writers, access);
+    }
+
+    public io.trawl.engine.access.AccessControl accessControl()
+    {
+        return accessControl;
+    }
+
+    /**
+     * The privilege a statement's target needs, checked before anything is written (what it reads, the planner
+     * checks): CTAS and CREATE VIEW need CREATE on the database, INSERT needs INSERT on the table, DROP VIEW needs DROP.
+     */
+    private void authorizeTarget(Statement statement, Session session)
+    {
+        if (!accessControl.enabled()) {
+            return;
+        }
+        java.util.Optional<io.trawl.catalog.access.AccessModel> model = accessControl.snapshot();
+        switch (statement) {
+            case io.trino.sql.tree.CreateTableAsSelect create -> {
+                List<String> name = qualified(create.getName(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.CREATE, name.get(0), java.util.Optional.empty(), "Cannot create table in schema");
+            }
+            case io.trino.sql.tree.CreateView create -> {
+                List<String> name = qualified(create.getName(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.CREATE, name.get(0), java.util.Optional.empty(), "Cannot create view in schema");
+                if (create.isReplace() && catalog.findTable(name.get(0), name.get(1)).isPresent()) {
+                    // replacing a view keeps its owner, whose rights it runs with: only who may drop it may replace it
+                    io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.DROP, name.get(0), java.util.Optional.of(name.get(1)), "Cannot drop view");
+                }
+            }
+            case io.trino.sql.tree.Insert insert -> {
+                List<String> name = qualified(insert.getTarget(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.INSERT, name.get(0), java.util.Optional.of(name.get(1)), "Cannot insert into table");
+            }
+            case io.trino.sql.tree.ShowCreate show when show.getType() == io.trino.sql.tree.ShowCreate.Type.VIEW -> {
+                List<String> name = qualified(show.getName(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.SELECT, name.get(0), java.util.Optional.of(name.get(1)), "Cannot show the definition of view");
+            }
+            case io.trino.sql.tree.DropView drop -> {
+                List<String> name = qualified(drop.getName(), session);
+                io.trawl.engine.access.AccessControl.require(model, session.user(), io.trawl.catalog.access.Privilege.DROP, name.get(0), java.util.Optional.of(name.get(1)), "Cannot drop view");
+            }
+            default -> { }
+        }
+    }
+
+    private io.trawl.engine.access.AccessStatements accessStatements()
+    {
+        return new io.trawl.engine.access.AccessStatements(accessControl, catalog);
+    }
+
+    private QueryPlanner planner(Session session)
+    {
+        return new QueryPlanner(catalog, systemTables, scanProvider, session, accessControl.snapshot());
     }
 
     private record Writers(FileWriterFactory files, WriteStorage storage)
@@ -143,15 +208,56 @@ public final class QueryEngine
     public QueryResult execute(String sql, Session session, QueryControl control, WriteLocations writeLocations)
     {
         requireNonNull(writeLocations, "writeLocations is null");
+        if (accessControl.audit().isEmpty()) {
+            return executeStatement(sql, session, control, writeLocations);
+        }
+        // every statement leaves an audit event: who, what, which tables and columns it read, allowed or denied
+        io.trawl.engine.access.AuditTrail trail = new io.trawl.engine.access.AuditTrail();
+        java.time.Instant start = java.time.Instant.now();
+        try {
+            QueryResult result = ScopedValue.where(io.trawl.engine.access.AuditTrail.CURRENT, trail).call(() -> executeStatement(sql, session, control, writeLocations));
+            accessControl.audit().get().record(start, session.user(), sql, trail.tables(), trail.columns(), true, java.util.Optional.empty());
+            return result;
+        }
+        catch (TrawlException e) {
+            boolean denied = e.errorCode() == ErrorCode.ACCESS_DENIED;
+            accessControl.audit().get().record(start, session.user(), sql, trail.tables(), trail.columns(), !denied, java.util.Optional.of(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private QueryResult executeStatement(String sql, Session session, QueryControl control, WriteLocations writeLocations)
+    {
         try {
             ParsedStatement parsed = StatementParser.parse(sql);
             if (parsed instanceof io.trawl.engine.parser.HiveStatement.Unload unload) {
                 return writes().unload(unload, session, control, writeLocations);
             }
+            switch (parsed) {
+                case io.trawl.engine.parser.HiveStatement.CreatePrincipal create -> {
+                    return accessStatements().createPrincipal(create.principal(), session);
+                }
+                case io.trawl.engine.parser.HiveStatement.DropPrincipal drop -> {
+                    return accessStatements().dropPrincipal(drop.principal(), drop.ifExists(), session);
+                }
+                case io.trawl.engine.parser.HiveStatement.AlterGroup alter -> {
+                    return accessStatements().alterGroup(alter.group(), alter.users(), alter.add(), session);
+                }
+                case io.trawl.engine.parser.HiveStatement.GrantPrivileges grant -> {
+                    List<io.trawl.catalog.access.Grant> grants = accessStatements().grants(grant.privileges(), java.util.Optional.of(grant.entityKind()), grant.object(),
+                            grant.columns(), grant.grantee(), grant.grantOption(), session);
+                    return grant.grant() ? accessStatements().grant(grants, session) : accessStatements().revoke(grants, session);
+                }
+                case io.trawl.engine.parser.HiveStatement.GrantRoles grant -> {
+                    return accessStatements().grantRoles(grant.roles(), grant.grantees(), false, grant.grant(), session);
+                }
+                default -> { }
+            }
             if (ddl.handles(parsed)) {
                 return ddl.execute(parsed, session);
             }
             Statement statement = ((TrinoStatement) parsed).statement();
+            authorizeTarget(statement, session);
             return switch (statement) {
                 case Query query -> runQuery(query, session, control);
                 case io.trino.sql.tree.CreateTableAsSelect create -> writes().createTableAs(create, session, control, writeLocations);
@@ -181,6 +287,18 @@ public final class QueryEngine
                             .orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND, "View '%s.%s' does not exist".formatted(name.get(0), name.get(1))));
                     yield textResult(StatementKind.DDL, "Create View", "CREATE VIEW %s.%s AS\n%s".formatted(name.get(0), name.get(1), view.viewOriginalText().orElse("")), 0, session);
                 }
+                case io.trino.sql.tree.Grant grant -> accessStatements().grant(accessStatements().grants(grant.getPrivileges(), grant.getGrantObject().getEntityKind(),
+                        grant.getGrantObject().getName(), List.of(), io.trawl.engine.access.AccessStatements.principal(grant.getGrantee()), grant.isWithGrantOption(), session), session);
+                case io.trino.sql.tree.Revoke revoke -> accessStatements().revoke(accessStatements().grants(revoke.getPrivileges(), revoke.getGrantObject().getEntityKind(),
+                        revoke.getGrantObject().getName(), List.of(), io.trawl.engine.access.AccessStatements.principal(revoke.getGrantee()), false, session), session);
+                case io.trino.sql.tree.CreateRole create -> accessStatements().createPrincipal(io.trawl.catalog.access.Principal.role(create.getName().getValue()), session);
+                case io.trino.sql.tree.DropRole drop -> accessStatements().dropPrincipal(io.trawl.catalog.access.Principal.role(drop.getName().getValue()), drop.isExists(), session);
+                case io.trino.sql.tree.GrantRoles grant -> accessStatements().grantRoles(grant.getRoles().stream().map(io.trino.sql.tree.Identifier::getValue).sorted().toList(),
+                        grant.getGrantees().stream().map(io.trawl.engine.access.AccessStatements::principal).toList(), grant.isAdminOption(), true, session);
+                case io.trino.sql.tree.RevokeRoles revoke -> accessStatements().grantRoles(revoke.getRoles().stream().map(io.trino.sql.tree.Identifier::getValue).sorted().toList(),
+                        revoke.getGrantees().stream().map(io.trawl.engine.access.AccessStatements::principal).toList(), false, false, session);
+                case io.trino.sql.tree.ShowRoles show -> accessStatements().showRoles(show.isCurrent(), session);
+                case io.trino.sql.tree.ShowGrants show -> accessStatements().showGrants(show.getGrantObject().map(io.trino.sql.tree.GrantObject::getName), session);
                 default -> throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Statement not supported yet: " + statement.getClass().getSimpleName());
             };
         }
@@ -199,7 +317,7 @@ public final class QueryEngine
     private QueryResult createView(io.trino.sql.tree.CreateView create, String sql, Session session)
     {
         List<String> name = qualified(create.getName(), session);
-        OutputNode plan = new QueryPlanner(catalog, systemTables, scanProvider, session).plan(create.getQuery());
+        OutputNode plan = planner(session).plan(create.getQuery());
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < plan.names().size(); i++) {
             columns.add(new ResultColumn(plan.names().get(i), plan.outputs().get(i).type()));
@@ -257,7 +375,7 @@ public final class QueryEngine
     /** The optimized logical plan of a query. */
     public PlanNode plan(Query query, Session session)
     {
-        return optimize(new QueryPlanner(catalog, systemTables, scanProvider, session).plan(query));
+        return optimize(planner(session).plan(query));
     }
 
     private PlanNode optimize(OutputNode plan)
@@ -316,7 +434,7 @@ public final class QueryEngine
             @Override
             public OutputNode plan(Query query, Session session)
             {
-                return new QueryPlanner(catalog, systemTables, scanProvider, session).plan(query);
+                return planner(session).plan(query);
             }
 
             @Override

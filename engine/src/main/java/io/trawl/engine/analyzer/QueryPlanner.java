@@ -111,6 +111,14 @@ public final class QueryPlanner
     private final Estimates estimates;
     private final LocalDate currentDate = LocalDate.now();
     private final List<Map<String, WithQuery>> withStack = new ArrayList<>();
+    private final Optional<io.trawl.catalog.access.AccessModel> access;
+    // whose privileges the tables being planned are checked against: the session's user, or a view's owner while
+    // its query is planned (views run with their definer's rights, Trino's default SECURITY DEFINER)
+    private String reader;
+    // every table column a scan of this plan can produce, and whose privilege reading it needs
+    private final Map<Symbol, ColumnRead> columnReads = new java.util.HashMap<>();
+
+    private record ColumnRead(String reader, String schema, String table, String column) {}
 
     public QueryPlanner(CatalogStore catalog, ScanProvider scanProvider, Session session)
     {
@@ -119,6 +127,18 @@ public final class QueryPlanner
 
     public QueryPlanner(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, Session session)
     {
+        this(catalog, systemTables, scanProvider, session, Optional.empty());
+    }
+
+    /**
+     * With {@code access} present, every table, view and column the query reads is checked against it (the
+     * session's user, or a view's owner inside the view): this planner is the one place every query path
+     * (SELECT, EXPLAIN, CTAS, INSERT, UNLOAD, views) passes, so that is where access control is enforced.
+     */
+    public QueryPlanner(CatalogStore catalog, SystemTables systemTables, ScanProvider scanProvider, Session session, Optional<io.trawl.catalog.access.AccessModel> access)
+    {
+        this.access = java.util.Objects.requireNonNull(access, "access is null");
+        this.reader = session.user();
         this.catalog = catalog;
         this.systemTables = java.util.Objects.requireNonNull(systemTables, "systemTables is null");
         this.session = session;
@@ -137,7 +157,35 @@ public final class QueryPlanner
             names.add(field.name().orElse("_col" + names.size()));
             outputs.add(field.symbol());
         }
-        return new OutputNode(plan.root(), names, outputs);
+        OutputNode output = new OutputNode(plan.root(), names, outputs);
+        access.ifPresent(model -> checkColumnReads(model, output));
+        return output;
+    }
+
+    /**
+     * Checks SELECT on each column the query reads: the columns its scans still produce once unused ones are
+     * pruned, so a column used only in WHERE, a join or a subquery counts and one merely present in the table
+     * does not. Denials name every column of the table at once, as Trino does.
+     */
+    private void checkColumnReads(io.trawl.catalog.access.AccessModel model, OutputNode output)
+    {
+        PlanNode pruned = new io.trawl.engine.optimizer.PruneColumns(false).optimize(output);
+        Map<String, java.util.Set<String>> denied = new java.util.TreeMap<>();
+        for (TableScanNode scan : io.trawl.engine.dryrun.ScanEstimator.tableScans(pruned)) {
+            for (Symbol symbol : scan.outputs()) {
+                ColumnRead read = columnReads.get(symbol);
+                if (read != null) {
+                    io.trawl.engine.access.AuditTrail.read(read.schema() + "." + read.table(), read.column());
+                }
+                if (read != null && !model.allows(read.reader(), io.trawl.catalog.access.Privilege.SELECT, read.schema(), Optional.of(read.table()), Optional.of(read.column()))) {
+                    denied.computeIfAbsent(read.schema() + "." + read.table(), key -> new java.util.TreeSet<>()).add(read.column());
+                }
+            }
+        }
+        denied.entrySet().stream().findFirst().ifPresent(entry -> {
+            throw io.trawl.engine.access.AccessControl.denied("Cannot select from columns %s in table or view %s"
+                    .formatted(io.trawl.engine.access.AccessControl.columns(entry.getValue()), entry.getKey()));
+        });
     }
 
     // ---------------------------------------------------------------- queries
@@ -418,10 +466,33 @@ public final class QueryPlanner
                         Locations.prefix(table) + "Table '%s' does not exist".formatted(String.join(".", parts))))
                 : catalog.findTable(schema, tableName).orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND,
                         Locations.prefix(table) + "Table '%s.%s' does not exist".formatted(schema, tableName)));
+        boolean systemTable = parts.size() == 3 && systemTables.catalogs().contains(parts.getFirst());
+        if (access.isPresent()) {
+            io.trawl.engine.access.AuditTrail.read(String.join(".", parts.size() == 1 ? List.of(schema, tableName) : parts), null);
+        }
+        if (access.isPresent() && systemTable && schema.equals(io.trawl.catalog.access.AuditLog.SYSTEM_SCHEMA) && !access.get().isAdministrator(reader)) {
+            // the audit trail holds every user's statements: administrators only
+            throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s".formatted(String.join(".", parts)));
+        }
+        boolean isView = Table.VIRTUAL_VIEW.equals(metadata.tableType());
+        // a view's columns are not scanned, so column grants on a view could not be checked: a view needs SELECT on all of it
+        if (access.isPresent() && !systemTable && !(isView
+                ? access.get().allows(reader, io.trawl.catalog.access.Privilege.SELECT, schema, Optional.of(tableName), Optional.empty())
+                : access.get().allowsSomeSelect(reader, schema, tableName))) {
+            throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s.%s".formatted(schema, tableName));
+        }
         if (Table.VIRTUAL_VIEW.equals(metadata.tableType())) {
             String text = metadata.viewOriginalText().orElseThrow(() -> new TrawlException(ErrorCode.INTERNAL_ERROR, "View " + metadata.qualifiedName() + " has no text"));
             Query viewQuery = (Query) new io.trino.sql.parser.SqlParser().createStatement(text);
-            RelationPlan view = planQuery(viewQuery, Optional.empty());
+            String invoker = reader;
+            reader = metadata.owner();
+            RelationPlan view;
+            try {
+                view = planQuery(viewQuery, Optional.empty());
+            }
+            finally {
+                reader = invoker;
+            }
             return new RelationPlan(view.root(), Scope.of(view.scope().fields().stream().map(field -> field.withRelation(Optional.of(tableName))).toList()));
         }
         List<Symbol> outputs = new ArrayList<>();
@@ -433,6 +504,9 @@ public final class QueryPlanner
             outputs.add(symbol);
             columnNames.add(column.name());
             fields.add(new Field(Optional.of(tableName), Optional.of(column.name().toLowerCase(Locale.ROOT)), symbol, false));
+            if (!systemTable) {
+                columnReads.put(symbol, new ColumnRead(reader, schema, tableName, column.name().toLowerCase(Locale.ROOT)));
+            }
         }
         for (io.trawl.engine.scan.PseudoColumns pseudo : io.trawl.engine.scan.PseudoColumns.all()) {
             Symbol symbol = symbols.newSymbol(pseudo.columnName().substring(1), pseudo.type());

@@ -60,6 +60,7 @@ public final class DdlExecutor
     private final LocationValidator locations;
     private final PartitionStatements partitions;
     private final io.trawl.engine.scan.ScanProvider storage;
+    private final io.trawl.engine.access.AccessControl access;
 
     /** How this executor checks locations, for an engine made from this one. */
     public LocationValidator locations()
@@ -69,6 +70,13 @@ public final class DdlExecutor
 
     public DdlExecutor(CatalogStore catalog, LocationValidator locations, io.trawl.engine.scan.ScanProvider storage)
     {
+        this(catalog, locations, storage, io.trawl.engine.access.AccessControl.DISABLED);
+    }
+
+    /** With {@code access} checked on every statement: DDL needs CREATE, ALTER or DROP; SHOW and DESCRIBE hide what the user cannot read. */
+    public DdlExecutor(CatalogStore catalog, LocationValidator locations, io.trawl.engine.scan.ScanProvider storage, io.trawl.engine.access.AccessControl access)
+    {
+        this.access = requireNonNull(access, "access is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.locations = requireNonNull(locations, "locations is null");
         this.storage = requireNonNull(storage, "storage is null");
@@ -79,7 +87,7 @@ public final class DdlExecutor
     public boolean handles(ParsedStatement statement)
     {
         return switch (statement) {
-            case HiveStatement.Unload _ -> false;
+            case HiveStatement.Unload _, HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _, HiveStatement.GrantRoles _ -> false;
             case HiveStatement _ -> true;
             case TrinoStatement trino -> trino.statement() instanceof CreateSchema
                     || trino.statement() instanceof DropSchema
@@ -96,10 +104,136 @@ public final class DdlExecutor
     {
         requireNonNull(statement, "statement is null");
         requireNonNull(session, "session is null");
-        return switch (statement) {
+        Optional<io.trawl.catalog.access.AccessModel> model = access.snapshot();
+        authorize(statement, session, model);
+        QueryResult result = switch (statement) {
             case HiveStatement hive -> executeHive(hive, session);
             case TrinoStatement trino -> executeTrino(trino.statement(), session);
         };
+        return model.isPresent() ? hideUnreadable(statement, session, model.get(), result) : result;
+    }
+
+    /**
+     * Refuses a statement the user lacks the privilege for, before it changes anything: creating a table needs
+     * CREATE on its database, ALTER TABLE and MSCK REPAIR need ALTER and DROP TABLE needs DROP on the table, databases
+     * are an administrator's; describing a table needs some SELECT on it (SHOW CREATE TABLE and DESCRIBE FORMATTED,
+     * which show every column, need SELECT on each).
+     */
+    private void authorize(ParsedStatement statement, Session session, Optional<io.trawl.catalog.access.AccessModel> model)
+    {
+        if (model.isEmpty()) {
+            return;
+        }
+        String user = session.user();
+        switch (statement) {
+            case HiveStatement hive -> {
+                switch (hive) {
+                    case CreateTable create -> requireOn(model, user, io.trawl.catalog.access.Privilege.CREATE, resolve(create.name(), session).schema(), Optional.empty(), "Cannot create table in schema");
+                    case CreateDatabase _ -> io.trawl.engine.access.AccessControl.requireAdministrator(model, user, "Cannot create schema: only an administrator can");
+                    case DropDatabase _ -> io.trawl.engine.access.AccessControl.requireAdministrator(model, user, "Cannot drop schema: only an administrator can");
+                    case DropTable drop -> requireTable(model, user, io.trawl.catalog.access.Privilege.DROP, resolve(drop.name(), session), "Cannot drop table");
+                    case RepairTable repair -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(repair.name(), session), "Cannot alter table");
+                    case HiveStatement.AddPartitions add -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(add.name(), session), "Cannot alter table");
+                    case HiveStatement.DropPartitions drop -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(drop.name(), session), "Cannot alter table");
+                    case HiveStatement.SetLocation set -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(set.name(), session), "Cannot alter table");
+                    case HiveStatement.SetTableProperties set -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(set.name(), session), "Cannot alter table");
+                    case HiveStatement.ChangeColumns change -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(change.name(), session), "Cannot alter table");
+                    case DescribeTable describe when describe.formatted() -> requireAllColumns(model.get(), user, resolve(describe.name(), session));
+                    case DescribeTable describe -> requireSomeSelect(model.get(), user, resolve(describe.name(), session));
+                    case ShowCreateTable show -> requireAllColumns(model.get(), user, resolve(show.name(), session));
+                    case HiveStatement.ShowPartitions show -> requireSomeSelect(model.get(), user, resolve(show.name(), session));
+                    default -> { }
+                }
+            }
+            case TrinoStatement trino -> {
+                switch (trino.statement()) {
+                    case CreateSchema _ -> io.trawl.engine.access.AccessControl.requireAdministrator(model, user, "Cannot create schema: only an administrator can");
+                    case DropSchema _ -> io.trawl.engine.access.AccessControl.requireAdministrator(model, user, "Cannot drop schema: only an administrator can");
+                    case io.trino.sql.tree.DropTable drop -> requireTable(model, user, io.trawl.catalog.access.Privilege.DROP, resolve(drop.getTableName(), session), "Cannot drop table");
+                    case ShowColumns show -> requireSomeSelect(model.get(), user, resolve(show.getTable(), session));
+                    case ShowCreate show -> requireAllColumns(model.get(), user, resolve(show.getName(), session));
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    private static void requireOn(Optional<io.trawl.catalog.access.AccessModel> model, String user, io.trawl.catalog.access.Privilege privilege, String schema, Optional<String> table, String action)
+    {
+        io.trawl.engine.access.AccessControl.require(model, user, privilege, schema, table, action);
+    }
+
+    private static void requireTable(Optional<io.trawl.catalog.access.AccessModel> model, String user, io.trawl.catalog.access.Privilege privilege, QualifiedTable name, String action)
+    {
+        io.trawl.engine.access.AccessControl.require(model, user, privilege, name.schema(), Optional.of(name.table()), action);
+    }
+
+    private static void requireSomeSelect(io.trawl.catalog.access.AccessModel model, String user, QualifiedTable name)
+    {
+        io.trawl.engine.access.AccessControl.check(model.allowsSomeSelect(user, name.schema(), name.table()), () -> "Cannot show columns of table " + name);
+    }
+
+    private void requireAllColumns(io.trawl.catalog.access.AccessModel model, String user, QualifiedTable name)
+    {
+        requireSomeSelect(model, user, name);
+        Table table = requireTable(name);
+        io.trawl.engine.access.AccessControl.check(table.allColumns().stream()
+                        .allMatch(column -> model.allows(user, io.trawl.catalog.access.Privilege.SELECT, name.schema(), Optional.of(name.table()), Optional.of(column.name()))),
+                () -> "Cannot show the definition of table " + name);
+    }
+
+    /** SHOW TABLES lists only the tables the user has some SELECT on; DESCRIBE and SHOW COLUMNS only the columns it may select. */
+    private QueryResult hideUnreadable(ParsedStatement statement, Session session, io.trawl.catalog.access.AccessModel model, QueryResult result)
+    {
+        boolean showTables = statement instanceof HiveStatement.ShowTables
+                || statement instanceof TrinoStatement(io.trino.sql.tree.ShowTables _);
+        if (statement instanceof HiveStatement.ShowDatabases || statement instanceof TrinoStatement(ShowSchemas _)) {
+            // a database shows to who holds USAGE or any other grant in it
+            TextResult databases = new TextResult(result.columns().stream().map(io.trawl.engine.ResultColumn::name).toArray(String[]::new));
+            for (io.trino.spi.Page page : result.pages()) {
+                for (int position = 0; position < page.getPositionCount(); position++) {
+                    String name = io.trino.spi.type.VarcharType.VARCHAR.getSlice(page.getBlock(0), position).toStringUtf8();
+                    if (model.seesDatabase(session.user(), name)) {
+                        databases.addRow(name);
+                    }
+                }
+            }
+            return databases.toResult(session);
+        }
+        Optional<QualifiedTable> described = switch (statement) {
+            case DescribeTable describe when !describe.formatted() -> Optional.of(resolve(describe.name(), session));
+            case TrinoStatement(ShowColumns show) -> Optional.of(resolve(show.getTable(), session));
+            default -> Optional.empty();
+        };
+        if (!showTables && described.isEmpty()) {
+            return result;
+        }
+        String schema = switch (statement) {
+            case HiveStatement.ShowTables show -> show.schema().orElse(session.schema()).toLowerCase(Locale.ROOT);
+            case TrinoStatement(io.trino.sql.tree.ShowTables show) -> show.getSchema().map(DdlExecutor::schemaName).orElse(session.schema()).toLowerCase(Locale.ROOT);
+            default -> described.get().schema();
+        };
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (io.trino.spi.Page page : result.pages()) {
+            for (int position = 0; position < page.getPositionCount(); position++) {
+                List<Object> row = new java.util.ArrayList<>();
+                for (int channel = 0; channel < page.getChannelCount(); channel++) {
+                    row.add(page.getBlock(channel).isNull(position) ? null : io.trino.spi.type.VarcharType.VARCHAR.getSlice(page.getBlock(channel), position).toStringUtf8());
+                }
+                rows.add(row);
+            }
+        }
+        TextResult filtered = new TextResult(result.columns().stream().map(io.trawl.engine.ResultColumn::name).toArray(String[]::new));
+        for (List<Object> row : rows) {
+            String name = String.valueOf(row.getFirst());
+            boolean visible = showTables
+                    ? model.allowsSomeSelect(session.user(), schema, name)
+                    : model.allows(session.user(), io.trawl.catalog.access.Privilege.SELECT, schema, Optional.of(described.get().table()), Optional.of(name.strip()));
+            if (visible) {
+                filtered.addRow(row.stream().map(value -> value == null ? "" : value.toString()).toArray(String[]::new));
+            }
+        }
+        return filtered.toResult(session);
     }
 
     private QueryResult executeHive(HiveStatement statement, Session session)
@@ -121,6 +255,8 @@ public final class DdlExecutor
             case HiveStatement.ChangeColumns change -> partitions.changeColumns(requireTable(resolve(change.name(), session)), change, session);
             case HiveStatement.ShowPartitions show -> partitions.showPartitions(requireTable(resolve(show.name(), session)), session);
             case HiveStatement.Unload _ -> throw new IllegalArgumentException("UNLOAD is a write, not DDL");
+            case HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _, HiveStatement.GrantRoles _ ->
+                    throw new IllegalArgumentException("Access statements are not DDL");
         };
     }
 

@@ -17,17 +17,17 @@ import java.util.List;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 
 /** A metadata result: named VARCHAR columns and rows of text, as SHOW and DESCRIBE return them. */
-final class TextResult
+public final class TextResult
 {
     private final List<String> columnNames;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextResult(String... columnNames)
+    public TextResult(String... columnNames)
     {
         this.columnNames = List.of(columnNames);
     }
 
-    TextResult addRow(String... values)
+    public TextResult addRow(String... values)
     {
         if (values.length != columnNames.size()) {
             throw new IllegalArgumentException("Expected " + columnNames.size() + " values, got " + values.length);
@@ -36,7 +36,7 @@ final class TextResult
         return this;
     }
 
-    QueryResult toResult(Session session)
+    public QueryResult toResult(Session session)
     {
         List<ResultColumn> columns = columnNames.stream().map(name -> new ResultColumn(name, VARCHAR)).toList();
         if (rows.isEmpty()) {
@@ -55,7 +55,7 @@ final class TextResult
         return new QueryResult(StatementKind.DDL, columns, List.of(page), 0, session);
     }
 
-    static QueryResult empty(Session session)
+    public static QueryResult empty(Session session)
     {
         return new QueryResult(StatementKind.DDL, List.of(), List.of(), 0, session);
     }

@@ -33,6 +33,22 @@ import java.util.Set;
 public final class PruneColumns
         implements PlanOptimizer
 {
+    private final boolean keepOneColumn;
+
+    public PruneColumns()
+    {
+        this(true);
+    }
+
+    /**
+     * {@code keepOneColumn} false leaves a scan no column is read from empty (it cannot run then): what the access
+     * check wants, which asks which columns a query reads and must not charge a row count with the first column.
+     */
+    public PruneColumns(boolean keepOneColumn)
+    {
+        this.keepOneColumn = keepOneColumn;
+    }
+
     @Override
     public PlanNode optimize(PlanNode plan)
     {
@@ -52,7 +68,7 @@ public final class PruneColumns
                         names.add(scan.columnNames().get(i));
                     }
                 }
-                if (outputs.isEmpty() && !scan.outputs().isEmpty()) {
+                if (keepOneColumn && outputs.isEmpty() && !scan.outputs().isEmpty()) {
                     // row counts still need one column to read (the first, a data column)
                     outputs.add(scan.outputs().getFirst());
                     names.add(scan.columnNames().getFirst());

@@ -81,6 +81,85 @@ final class HiveAstBuilder
     }
 
     @Override
+    public HiveStatement visitCreatePrincipal(HiveDdlParser.CreatePrincipalContext context)
+    {
+        return new HiveStatement.CreatePrincipal(principal(context.kind.getText(), identifier(context.identifier())));
+    }
+
+    @Override
+    public HiveStatement visitDropPrincipal(HiveDdlParser.DropPrincipalContext context)
+    {
+        return new HiveStatement.DropPrincipal(principal(context.kind.getText(), identifier(context.identifier())), context.EXISTS() != null);
+    }
+
+    @Override
+    public HiveStatement visitAlterGroup(HiveDdlParser.AlterGroupContext context)
+    {
+        return new HiveStatement.AlterGroup(identifier(context.group), context.users.stream().map(HiveAstBuilder::identifier).toList(), context.ADD() != null);
+    }
+
+    @Override
+    public HiveStatement visitGrant(HiveDdlParser.GrantContext context)
+    {
+        return grantPrivileges(true, context.grantPrivileges(), context.grantObject(), context.grantee(), context.OPTION() != null);
+    }
+
+    @Override
+    public HiveStatement visitRevoke(HiveDdlParser.RevokeContext context)
+    {
+        return grantPrivileges(false, context.grantPrivileges(), context.grantObject(), context.grantee(), false);
+    }
+
+    @Override
+    public HiveStatement visitGrantRoles(HiveDdlParser.GrantRolesContext context)
+    {
+        return new HiveStatement.GrantRoles(true, context.roles.stream().map(HiveAstBuilder::identifier).toList(), context.grantees.stream().map(HiveAstBuilder::grantee).toList());
+    }
+
+    @Override
+    public HiveStatement visitRevokeRoles(HiveDdlParser.RevokeRolesContext context)
+    {
+        return new HiveStatement.GrantRoles(false, context.roles.stream().map(HiveAstBuilder::identifier).toList(), context.grantees.stream().map(HiveAstBuilder::grantee).toList());
+    }
+
+    private static io.trawl.catalog.access.Principal grantee(HiveDdlParser.GranteeContext grantee)
+    {
+        return principal(grantee.kind == null ? "USER" : grantee.kind.getText(), identifier(grantee.identifier()));
+    }
+
+    private static HiveStatement grantPrivileges(boolean grant, HiveDdlParser.GrantPrivilegesContext privileges, HiveDdlParser.GrantObjectContext object,
+            HiveDdlParser.GranteeContext grantee, boolean grantOption)
+    {
+        Optional<List<String>> named = privileges.ALL() != null ? Optional.empty() : Optional.of(privileges.privileges.stream().map(privilege -> privilege.getText().toUpperCase(Locale.ROOT)).toList());
+        List<String> columns = privileges.columns.stream().map(HiveAstBuilder::identifier).toList();
+        String kind;
+        List<String> parts;
+        switch (object) {
+            case HiveDdlParser.SchemaObjectContext schema -> {
+                kind = "SCHEMA";
+                parts = List.of(identifier(schema.identifier()));
+            }
+            case HiveDdlParser.AllTablesObjectContext all -> {
+                kind = "ALL TABLES";
+                parts = List.of(identifier(all.identifier()));
+            }
+            case HiveDdlParser.TableObjectContext table -> {
+                kind = "TABLE";
+                parts = table.qualifiedName().identifier().stream().map(HiveAstBuilder::identifier).toList();
+            }
+            default -> throw new IllegalStateException("Unexpected grant object: " + object.getText());
+        }
+        io.trawl.catalog.access.Principal principal = grantee(grantee);
+        return new HiveStatement.GrantPrivileges(grant, named, columns, kind, io.trino.sql.tree.QualifiedName.of(parts.getFirst(), parts.subList(1, parts.size()).toArray(String[]::new)),
+                principal, grantOption);
+    }
+
+    private static io.trawl.catalog.access.Principal principal(String kind, String name)
+    {
+        return new io.trawl.catalog.access.Principal(io.trawl.catalog.access.Principal.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), name);
+    }
+
+    @Override
     public HiveStatement visitDropDatabase(HiveDdlParser.DropDatabaseContext context)
     {
         return new DropDatabase(identifier(context.identifier()), context.EXISTS() != null,

@@ -314,4 +314,65 @@ public sealed interface HiveStatement
             requireNonNull(locationPosition, "locationPosition is null");
         }
     }
+
+    /** {@code CREATE USER|GROUP name}: principals Trino's grammar lacks (its roles are Trino's CREATE ROLE). */
+    record CreatePrincipal(io.trawl.catalog.access.Principal principal)
+            implements HiveStatement
+    {
+        public CreatePrincipal
+        {
+            requireNonNull(principal, "principal is null");
+        }
+    }
+
+    /** {@code DROP USER|GROUP [IF EXISTS] name}. */
+    record DropPrincipal(io.trawl.catalog.access.Principal principal, boolean ifExists)
+            implements HiveStatement
+    {
+        public DropPrincipal
+        {
+            requireNonNull(principal, "principal is null");
+        }
+    }
+
+    /** {@code ALTER GROUP g ADD|DROP USER u [, ...]}. */
+    record AlterGroup(String group, List<String> users, boolean add)
+            implements HiveStatement
+    {
+        public AlterGroup
+        {
+            requireNonNull(group, "group is null");
+            users = List.copyOf(requireNonNull(users, "users is null"));
+        }
+    }
+
+    /**
+     * A GRANT or REVOKE in the forms Trino's grammar lacks: {@code SELECT (c, ...)} on columns, {@code TO GROUP},
+     * {@code ON ALL TABLES IN SCHEMA}. {@code privileges} empty is ALL PRIVILEGES; {@code entityKind} is SCHEMA,
+     * ALL TABLES or TABLE.
+     */
+    record GrantPrivileges(boolean grant, Optional<List<String>> privileges, List<String> columns, String entityKind, io.trino.sql.tree.QualifiedName object,
+            io.trawl.catalog.access.Principal grantee, boolean grantOption)
+            implements HiveStatement
+    {
+        public GrantPrivileges
+        {
+            privileges = requireNonNull(privileges, "privileges is null").map(List::copyOf);
+            columns = List.copyOf(requireNonNull(columns, "columns is null"));
+            requireNonNull(entityKind, "entityKind is null");
+            requireNonNull(object, "object is null");
+            requireNonNull(grantee, "grantee is null");
+        }
+    }
+
+    /** {@code GRANT|REVOKE [ROLE] r [, ...] TO|FROM [USER|GROUP|ROLE] p [, ...]}: role grants to groups, which Trino's grammar lacks. */
+    record GrantRoles(boolean grant, List<String> roles, List<io.trawl.catalog.access.Principal> grantees)
+            implements HiveStatement
+    {
+        public GrantRoles
+        {
+            roles = List.copyOf(requireNonNull(roles, "roles is null"));
+            grantees = List.copyOf(requireNonNull(grantees, "grantees is null"));
+        }
+    }
 }

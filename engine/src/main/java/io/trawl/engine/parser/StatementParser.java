@@ -104,13 +104,13 @@ public final class StatementParser
         String second = word(tokens, 1);
         return switch (first) {
             case "CREATE" -> switch (second) {
-                case "EXTERNAL", "DATABASE" -> Route.HIVE;
+                case "EXTERNAL", "DATABASE", "USER", "GROUP" -> Route.HIVE;
                 case "SCHEMA" -> Route.TRINO_THEN_HIVE;
                 case "TABLE" -> isHiveCreateTable(tokens) ? Route.HIVE : Route.TRINO;
                 default -> Route.TRINO;
             };
             case "DROP" -> switch (second) {
-                case "DATABASE" -> Route.HIVE;
+                case "DATABASE", "USER", "GROUP" -> Route.HIVE;
                 case "SCHEMA", "TABLE" -> Route.TRINO_THEN_HIVE;
                 default -> Route.TRINO;
             };
@@ -125,7 +125,9 @@ public final class StatementParser
             // Athena's UNLOAD is not Trino grammar; its query is, and the Hive grammar hands it back to Trino's
             case "UNLOAD" -> Route.HIVE;
             // ALTER TABLE ... ADD/DROP PARTITION, SET LOCATION/TBLPROPERTIES, ADD/REPLACE COLUMNS are Hive's
-            case "ALTER" -> second.equals("TABLE") ? Route.HIVE_THEN_TRINO : Route.TRINO;
+            case "ALTER" -> second.equals("TABLE") ? Route.HIVE_THEN_TRINO : second.equals("GROUP") ? Route.HIVE : Route.TRINO;
+            // GRANT and REVOKE of privileges and roles are Trino's; column lists, groups and ALL TABLES IN SCHEMA only ours
+            case "GRANT", "REVOKE" -> Route.TRINO_THEN_HIVE;
             default -> Route.TRINO;
         };
     }

@@ -68,6 +68,8 @@ public final class EmbeddedTrawl
         implements StatementRunner
 {
     public static final String CATALOG_STORE_VARIABLE = "TRAWL_CATALOG_STORE";
+    /** The administrators, comma-separated; setting it turns access control on (off when unset or blank). */
+    public static final String ADMINS_VARIABLE = "TRAWL_ADMINS";
 
     private final Path home;
     private final URI metaLocation;
@@ -154,12 +156,66 @@ public final class EmbeddedTrawl
         // a CTAS without external_location, run from the CLI, puts its table under the lake directory; the API gives
         // each statement its own place under its output location instead (WriteLocations)
         EngineConfig config = EngineConfig.defaults().withTablesLocation(absoluteHome.resolve("lake").resolve("tables").toUri());
-        QueryEngine inProcess = new QueryEngine(catalog, new UsageSystemTables(metaLocation), LakeScanProvider.create(store), config,
+        io.trawl.scan.store.ObjectStoreCatalogDocuments metaDocuments = new io.trawl.scan.store.ObjectStoreCatalogDocuments(store, metaLocation);
+        io.trawl.engine.access.AccessControl access = accessControl(workersEnvironment, metaDocuments);
+        QueryEngine inProcess = new QueryEngine(catalog, systemTables(metaLocation, metaDocuments.root(), access), LakeScanProvider.create(store), config,
                 new ObjectStoreLocationValidator(store), Set.of())
                 .withWriters(new LakeFileWriters(store), new ObjectStoreWriteStorage(store));
-        QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess);
+        QueryEngine engine = workers.map(inProcess::withWorkers).orElse(inProcess).withAccessControl(access);
         UsageLedger ledger = new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation));
         return new EmbeddedTrawl(absoluteHome, metaLocation, store, catalog, engine, ledger, new UsageAlerts(ledger, ObjectStoreLedgerStorage.limitsState(store, metaLocation)), billing);
+    }
+
+    /**
+     * Access control from {@code TRAWL_ADMINS=alice,bob}: those users administer it and every statement is checked
+     * against the grants kept under {@code access/} at the meta location. Unset or blank: off, everyone may do everything.
+     */
+    private static io.trawl.engine.access.AccessControl accessControl(Map<String, String> environment, io.trawl.catalog.lake.CatalogDocuments metaDocuments)
+    {
+        Set<String> administrators = java.util.Arrays.stream(environment.getOrDefault(ADMINS_VARIABLE, "").split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return administrators.isEmpty()
+                ? io.trawl.engine.access.AccessControl.DISABLED
+                : io.trawl.engine.access.AccessControl.enforcing(new io.trawl.catalog.access.AccessStore(metaDocuments, administrators),
+                        new io.trawl.catalog.access.AuditLog(metaDocuments));
+    }
+
+    /** {@code system.billing.usage}, and with access control on {@code system.audit.events} (administrators only). */
+    private static io.trawl.engine.analyzer.SystemTables systemTables(URI metaLocation, URI metaDocumentsRoot, io.trawl.engine.access.AccessControl access)
+    {
+        UsageSystemTables usage = new UsageSystemTables(metaLocation);
+        if (access.audit().isEmpty()) {
+            return usage;
+        }
+        if ("file".equals(metaDocumentsRoot.getScheme())) {
+            // on local disk a table location must exist, even before the first event
+            try {
+                Files.createDirectories(Path.of(metaDocumentsRoot).resolve(io.trawl.catalog.access.AuditLog.PREFIX));
+            }
+            catch (IOException e) {
+                throw new TrawlException(ErrorCode.STORAGE_ERROR, "Cannot create the audit folder under %s: %s".formatted(metaDocumentsRoot, e.getMessage()), e);
+            }
+        }
+        io.trawl.catalog.Table events = io.trawl.catalog.access.AuditLog.table(metaDocumentsRoot, UsageSystemTables.CATALOG, io.trawl.engine.analyzer.SystemTables.SYSTEM_TABLE_PARAMETER);
+        return new io.trawl.engine.analyzer.SystemTables()
+        {
+            @Override
+            public Set<String> catalogs()
+            {
+                return usage.catalogs();
+            }
+
+            @Override
+            public Optional<io.trawl.catalog.Table> find(String catalog, String schema, String table)
+            {
+                if (UsageSystemTables.CATALOG.equals(catalog) && io.trawl.catalog.access.AuditLog.SYSTEM_SCHEMA.equals(schema) && io.trawl.catalog.access.AuditLog.SYSTEM_TABLE.equals(table)) {
+                    return Optional.of(events);
+                }
+                return usage.find(catalog, schema, table);
+            }
+        };
     }
 
     /**

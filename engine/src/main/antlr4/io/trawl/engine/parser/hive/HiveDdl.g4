@@ -44,6 +44,37 @@ statement
     | SHOW PARTITIONS qualifiedName                                            #showPartitions
     | UNLOAD unloadQuery TO location=string
         (WITH unloadProperties)?                                               #unload
+    | CREATE kind=(USER | GROUP) identifier                                    #createPrincipal
+    | DROP kind=(USER | GROUP) (IF EXISTS)? identifier                         #dropPrincipal
+    | ALTER GROUP group=identifier (ADD | DROP) USER
+        users+=identifier (',' users+=identifier)*                             #alterGroup
+    | GRANT grantPrivileges ON grantObject TO grantee (WITH GRANT OPTION)?     #grant
+    | REVOKE grantPrivileges ON grantObject FROM grantee                       #revoke
+    | GRANT ROLE? roles+=identifier (',' roles+=identifier)*
+        TO grantees+=grantee (',' grantees+=grantee)*                          #grantRoles
+    | REVOKE ROLE? roles+=identifier (',' roles+=identifier)*
+        FROM grantees+=grantee (',' grantees+=grantee)*                        #revokeRoles
+    ;
+
+// Redshift's and Trino's GRANT with what Trino's grammar lacks: column lists, groups, ALL TABLES IN SCHEMA.
+grantPrivileges
+    : ALL PRIVILEGES?
+    | privileges+=privilegeName (',' privileges+=privilegeName)*
+    | privileges+=privilegeName '(' columns+=identifier (',' columns+=identifier)* ')'
+    ;
+
+privilegeName
+    : identifier | CREATE | DROP
+    ;
+
+grantObject
+    : (SCHEMA | DATABASE) identifier                                           #schemaObject
+    | ALL TABLES IN SCHEMA identifier                                          #allTablesObject
+    | TABLE? qualifiedName                                                     #tableObject
+    ;
+
+grantee
+    : kind=(USER | GROUP | ROLE)? identifier
     ;
 
 // The query is Trino's: here only its extent, a balanced run of tokens in parentheses, matters. The closing
@@ -144,6 +175,7 @@ nonReserved
     | LOCATION | MAP | MSCK | OUTPUTFORMAT | PARTITIONED | PURGE | REPAIR | RESTRICT | SCHEMA | SCHEMAS
     | SERDE | SERDEPROPERTIES | STORED | STRUCT | TBLPROPERTIES | TERMINATED
     | ADD | ALTER | COLUMNS | PARTITION | PARTITIONS | REPLACE | SET | TO | UNLOAD
+    | ALL | GRANT | GROUP | ON | OPTION | PRIVILEGES | REVOKE | ROLE | USER
     ;
 
 ADD: 'ADD';
@@ -206,6 +238,15 @@ TABLES: 'TABLES';
 TBLPROPERTIES: 'TBLPROPERTIES';
 TERMINATED: 'TERMINATED';
 TO: 'TO';
+ALL: 'ALL';
+GRANT: 'GRANT';
+GROUP: 'GROUP';
+ON: 'ON';
+OPTION: 'OPTION';
+PRIVILEGES: 'PRIVILEGES';
+REVOKE: 'REVOKE';
+ROLE: 'ROLE';
+USER: 'USER';
 UNLOAD: 'UNLOAD';
 WITH: 'WITH';
 
