@@ -234,6 +234,16 @@ public final class QueryEngine
                 return writes().unload(unload, session, control, writeLocations);
             }
             switch (parsed) {
+                case io.trawl.engine.parser.HiveStatement.CreateRowFilter create -> {
+                    return accessStatements().createRowFilter(create.name(), create.table().schema(), create.table().table(), create.columns(), create.predicate(),
+                            (table, predicate) -> planner(session).checkRowFilter(table, predicate), session);
+                }
+                case io.trawl.engine.parser.HiveStatement.DropRowFilter drop -> {
+                    return accessStatements().dropRowFilter(drop.name(), drop.table().schema(), drop.table().table(), drop.ifExists(), session);
+                }
+                case io.trawl.engine.parser.HiveStatement.GrantRowFilter grant -> {
+                    return accessStatements().grantRowFilter(grant.grant(), grant.name(), grant.table().schema(), grant.table().table(), grant.grantees(), session);
+                }
                 case io.trawl.engine.parser.HiveStatement.CreatePrincipal create -> {
                     return accessStatements().createPrincipal(create.principal(), session);
                 }

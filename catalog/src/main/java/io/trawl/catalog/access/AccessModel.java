@@ -28,7 +28,7 @@ import static java.util.Objects.requireNonNull;
  * given to users, groups and other roles.
  */
 public record AccessModel(int format, Set<String> administrators, Set<String> users, Map<String, Set<String>> groups, Set<String> roles,
-        List<RoleGrant> roleGrants, List<Grant> grants)
+        List<RoleGrant> roleGrants, List<Grant> grants, List<RowFilter> rowFilters)
 {
     public static final int FORMAT = 1;
 
@@ -42,11 +42,13 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
         roles = Set.copyOf(lower(requireNonNull(roles, "roles is null")));
         roleGrants = List.copyOf(requireNonNull(roleGrants, "roleGrants is null"));
         grants = List.copyOf(requireNonNull(grants, "grants is null"));
+        // models stored before row filters existed have none
+        rowFilters = rowFilters == null ? List.of() : List.copyOf(rowFilters);
     }
 
     public static AccessModel empty(Set<String> administrators)
     {
-        return new AccessModel(FORMAT, administrators, Set.of(), Map.of(), Set.of(), List.of(), List.of());
+        return new AccessModel(FORMAT, administrators, Set.of(), Map.of(), Set.of(), List.of(), List.of(), List.of());
     }
 
     public boolean isAdministrator(String user)
@@ -102,11 +104,100 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
                 && grant.table().filter(granted -> granted.equals(name) || granted.equals(Grant.ALL_TABLES)).isPresent());
     }
 
-    /** Whether {@code user} holds any grant in the database (USAGE, or any privilege on it or its tables): what lets it see the database. */
+    /** Whether {@code user} holds any grant in the database (USAGE, any privilege on it or its tables, a row filter): what lets it see the database. */
     public boolean seesDatabase(String user, String database)
     {
         String db = database.toLowerCase(Locale.ROOT);
-        return isAdministrator(user) || holds(user, grant -> grant.database().equals(db));
+        if (isAdministrator(user) || holds(user, grant -> grant.database().equals(db))) {
+            return true;
+        }
+        Set<Principal> principals = principalsOf(user);
+        return rowFilters.stream().anyMatch(filter -> filter.database().equals(db) && filter.grantees().stream().anyMatch(principals::contains));
+    }
+
+    /**
+     * The row filters through which {@code user} reads the table: those granted to it, its groups or roles, when it
+     * holds no SELECT grant on the table or any of its columns (a plain grant reads every row, and no filter
+     * applies). Empty for administrators and for users who read the table through grants, or not at all.
+     */
+    public List<RowFilter> rowFiltersOf(String user, String database, String table)
+    {
+        if (allowsSomeSelect(user, database, table)) {
+            return List.of();
+        }
+        Set<Principal> principals = principalsOf(user);
+        return rowFilters.stream()
+                .filter(filter -> filter.on(database, table) && filter.grantees().stream().anyMatch(principals::contains))
+                .toList();
+    }
+
+    /** Whether {@code user} reads some of the table: through a SELECT grant on it or a column, or through row filters. */
+    public boolean readsSome(String user, String database, String table)
+    {
+        return allowsSomeSelect(user, database, table) || !rowFiltersOf(user, database, table).isEmpty();
+    }
+
+    /** Whether {@code user} reads the column: through a SELECT grant covering it, or through a row filter letting it through. */
+    public boolean readsColumn(String user, String database, String table, String column)
+    {
+        return allows(user, Privilege.SELECT, database, Optional.of(table), Optional.of(column))
+                || rowFiltersOf(user, database, table).stream().anyMatch(filter -> filter.allowsColumn(column));
+    }
+
+    public Optional<RowFilter> findRowFilter(String name, String database, String table)
+    {
+        return rowFilters.stream().filter(filter -> filter.name().equals(name.toLowerCase(Locale.ROOT)) && filter.on(database, table)).findFirst();
+    }
+
+    public AccessModel createRowFilter(RowFilter filter)
+    {
+        if (findRowFilter(filter.name(), filter.database(), filter.table()).isPresent()) {
+            throw invalid("Row filter '%s' already exists on table %s.%s".formatted(filter.name(), filter.database(), filter.table()));
+        }
+        filter.grantees().forEach(this::requireExists);
+        List<RowFilter> changed = new ArrayList<>(rowFilters);
+        changed.add(filter);
+        return new AccessModel(format, administrators, users, groups, roles, roleGrants, grants, changed);
+    }
+
+    public AccessModel dropRowFilter(String name, String database, String table)
+    {
+        RowFilter existing = requireRowFilter(name, database, table);
+        return new AccessModel(format, administrators, users, groups, roles, roleGrants, grants,
+                rowFilters.stream().filter(filter -> filter != existing).toList());
+    }
+
+    /** Grants SELECT through the row filter to {@code grantee}, or with {@code grant} false takes it back (refused when never granted). */
+    public AccessModel grantRowFilter(String name, String database, String table, Principal grantee, boolean grant)
+    {
+        RowFilter existing = requireRowFilter(name, database, table);
+        requireExists(grantee);
+        if (!grant && !existing.grantees().contains(grantee)) {
+            throw invalid("%s was never granted SELECT on %s".formatted(describe(grantee), existing.object()));
+        }
+        RowFilter changed = existing.withGrantees(grant ? with(existing.grantees(), grantee) : without(existing.grantees(), grantee));
+        return new AccessModel(format, administrators, users, groups, roles, roleGrants, grants,
+                rowFilters.stream().map(filter -> filter == existing ? changed : filter).toList());
+    }
+
+    private RowFilter requireRowFilter(String name, String database, String table)
+    {
+        return findRowFilter(name, database, table)
+                .orElseThrow(() -> invalid("Row filter '%s' does not exist on table %s.%s".formatted(name.toLowerCase(Locale.ROOT), database.toLowerCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))));
+    }
+
+    private static <T> Set<T> with(Set<T> values, T value)
+    {
+        Set<T> changed = new HashSet<>(values);
+        changed.add(value);
+        return changed;
+    }
+
+    private static <T> Set<T> without(Set<T> values, T value)
+    {
+        Set<T> changed = new HashSet<>(values);
+        changed.remove(value);
+        return changed;
     }
 
     private boolean holds(String user, Predicate<Grant> matches)
@@ -123,13 +214,13 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
             throw invalid("%s already exists".formatted(describe(principal)));
         }
         return switch (principal.kind()) {
-            case USER -> new AccessModel(format, administrators, plus(users, principal.name()), groups, roles, roleGrants, grants);
+            case USER -> new AccessModel(format, administrators, plus(users, principal.name()), groups, roles, roleGrants, grants, rowFilters);
             case GROUP -> {
                 Map<String, Set<String>> changed = new TreeMap<>(groups);
                 changed.put(principal.name(), Set.of());
-                yield new AccessModel(format, administrators, users, changed, roles, roleGrants, grants);
+                yield new AccessModel(format, administrators, users, changed, roles, roleGrants, grants, rowFilters);
             }
-            case ROLE -> new AccessModel(format, administrators, users, groups, plus(roles, principal.name()), roleGrants, grants);
+            case ROLE -> new AccessModel(format, administrators, users, groups, plus(roles, principal.name()), roleGrants, grants, rowFilters);
         };
     }
 
@@ -155,7 +246,8 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
                 .filter(grant -> !grant.grantee().equals(principal) && !(principal.kind() == Principal.Kind.ROLE && grant.role().equals(principal.name())))
                 .toList();
         List<Grant> newGrants = grants.stream().filter(grant -> !grant.grantee().equals(principal)).toList();
-        return new AccessModel(format, administrators, newUsers, newGroups, newRoles, newRoleGrants, newGrants);
+        List<RowFilter> newRowFilters = rowFilters.stream().map(filter -> filter.withGrantees(without(filter.grantees(), principal))).toList();
+        return new AccessModel(format, administrators, newUsers, newGroups, newRoles, newRoleGrants, newGrants, newRowFilters);
     }
 
     public AccessModel addToGroup(String group, String user)
@@ -164,7 +256,7 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
         requireExists(Principal.user(user));
         Map<String, Set<String>> changed = new TreeMap<>(groups);
         changed.put(group.toLowerCase(Locale.ROOT), plus(groups.get(group.toLowerCase(Locale.ROOT)), user));
-        return new AccessModel(format, administrators, users, changed, roles, roleGrants, grants);
+        return new AccessModel(format, administrators, users, changed, roles, roleGrants, grants, rowFilters);
     }
 
     public AccessModel removeFromGroup(String group, String user)
@@ -176,7 +268,7 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
         }
         Map<String, Set<String>> changed = new TreeMap<>(groups);
         changed.put(group.toLowerCase(Locale.ROOT), minus(members, user));
-        return new AccessModel(format, administrators, users, changed, roles, roleGrants, grants);
+        return new AccessModel(format, administrators, users, changed, roles, roleGrants, grants, rowFilters);
     }
 
     /** Gives {@code grant}; giving it again only widens its grant option. */
@@ -194,7 +286,7 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
             }
         }
         changed.add(new Grant(grant.grantee(), grant.privilege(), grant.database(), grant.table(), grant.column(), grantOption, grant.grantor()));
-        return new AccessModel(format, administrators, users, groups, roles, roleGrants, changed);
+        return new AccessModel(format, administrators, users, groups, roles, roleGrants, changed, rowFilters);
     }
 
     /** Takes back a grant on exactly that object; revoking what was never granted is refused. */
@@ -205,7 +297,7 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
         if (changed.size() == grants.size()) {
             throw invalid("%s was never granted %s on %s".formatted(describe(grant.grantee()), grant.privilege(), grant.object()));
         }
-        return new AccessModel(format, administrators, users, groups, roles, roleGrants, changed);
+        return new AccessModel(format, administrators, users, groups, roles, roleGrants, changed, rowFilters);
     }
 
     /** Whether {@code user} may grant {@code grant} to others: an administrator, or a holder of the same privilege WITH GRANT OPTION. */
@@ -227,7 +319,7 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
         List<RoleGrant> changed = new ArrayList<>(roleGrants.stream()
                 .filter(existing -> !(existing.role().equals(roleGrant.role()) && existing.grantee().equals(roleGrant.grantee()))).toList());
         changed.add(roleGrant);
-        return new AccessModel(format, administrators, users, groups, roles, changed, grants);
+        return new AccessModel(format, administrators, users, groups, roles, changed, grants, rowFilters);
     }
 
     public AccessModel revokeRole(String role, Principal grantee)
@@ -239,7 +331,7 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
         if (changed.size() == roleGrants.size()) {
             throw invalid("Role '%s' was never granted to %s".formatted(role, describe(grantee)));
         }
-        return new AccessModel(format, administrators, users, groups, roles, changed, grants);
+        return new AccessModel(format, administrators, users, groups, roles, changed, grants, rowFilters);
     }
 
     /** Whether {@code start} is held, directly or through other roles, by role {@code holder}: granting start to holder would close a cycle. */

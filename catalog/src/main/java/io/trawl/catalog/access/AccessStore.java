@@ -75,7 +75,7 @@ public final class AccessStore
         return documents.read(KEY).map(document -> {
             try {
                 AccessModel stored = MAPPER.readValue(document.content(), AccessModel.class);
-                AccessModel model = new AccessModel(stored.format(), administrators, stored.users(), stored.groups(), stored.roles(), stored.roleGrants(), stored.grants());
+                AccessModel model = new AccessModel(stored.format(), administrators, stored.users(), stored.groups(), stored.roles(), stored.roleGrants(), stored.grants(), stored.rowFilters());
                 return new Stored(model, document.etag());
             }
             catch (IOException e) {

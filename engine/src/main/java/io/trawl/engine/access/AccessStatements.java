@@ -145,6 +145,59 @@ public final class AccessStatements
         return TextResult.empty(session);
     }
 
+    /**
+     * CREATE ROW FILTER: administrators only. The table and columns must exist and {@code typeCheck} (the planner
+     * applying the predicate to the table) must accept the predicate before anything is stored.
+     */
+    public QueryResult createRowFilter(String name, Optional<String> schema, String table, Optional<List<String>> columns, String predicate,
+            java.util.function.BiConsumer<io.trawl.catalog.Table, String> typeCheck, Session session)
+    {
+        AccessControl.requireAdministrator(Optional.of(access.store().model()), session.user(), "Only an administrator can manage row filters");
+        String database = schema.orElse(session.schema()).toLowerCase(Locale.ROOT);
+        io.trawl.catalog.Table metadata = requireTable(database, table);
+        if (io.trawl.catalog.Table.VIRTUAL_VIEW.equals(metadata.tableType())) {
+            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Row filters apply to tables, and %s.%s is a view".formatted(database, table));
+        }
+        for (String column : columns.orElse(List.of())) {
+            if (metadata.allColumns().stream().noneMatch(existing -> existing.name().equalsIgnoreCase(column))) {
+                throw new TrawlException(ErrorCode.COLUMN_NOT_FOUND, "Column '%s' does not exist in table %s.%s".formatted(column, database, table));
+            }
+        }
+        typeCheck.accept(metadata, predicate);
+        change(session, model -> model.createRowFilter(new io.trawl.catalog.access.RowFilter(name, database, table, columns, predicate, java.util.Set.of(), session.user())), true);
+        return TextResult.empty(session);
+    }
+
+    public QueryResult dropRowFilter(String name, Optional<String> schema, String table, boolean ifExists, Session session)
+    {
+        String database = schema.orElse(session.schema());
+        change(session, model -> ifExists && model.findRowFilter(name, database, table).isEmpty() ? model : model.dropRowFilter(name, database, table), true);
+        return TextResult.empty(session);
+    }
+
+    /** GRANT|REVOKE SELECT ON ROW FILTER: administrators only, as filters are theirs to manage. */
+    public QueryResult grantRowFilter(boolean grant, String name, Optional<String> schema, String table, List<Principal> grantees, Session session)
+    {
+        String database = schema.orElse(session.schema());
+        change(session, model -> {
+            AccessModel changed = model;
+            for (Principal grantee : grantees) {
+                changed = changed.grantRowFilter(name, database, table, grantee, grant);
+            }
+            return changed;
+        }, true);
+        return TextResult.empty(session);
+    }
+
+    private io.trawl.catalog.Table requireTable(String database, String table)
+    {
+        if (catalog.findDatabase(database).isEmpty()) {
+            throw new TrawlException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '%s' does not exist".formatted(database));
+        }
+        return catalog.findTable(database, table)
+                .orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND, "Table '%s.%s' does not exist".formatted(database, table)));
+    }
+
     /** SHOW ROLES: every role to an administrator; to anyone else, the roles it holds. */
     public QueryResult showRoles(boolean current, Session session)
     {
@@ -178,7 +231,7 @@ public final class AccessStatements
     {
         access.store().update(model -> {
             if (administratorsOnly) {
-                AccessControl.check(model.isAdministrator(session.user()), () -> "Only an administrator can manage users, groups and roles");
+                AccessControl.check(model.isAdministrator(session.user()), () -> "Only an administrator can manage users, groups, roles and row filters");
             }
             return change.apply(model);
         });

@@ -117,6 +117,7 @@ public final class QueryPlanner
     private String reader;
     // every table column a scan of this plan can produce, and whose privilege reading it needs
     private final Map<Symbol, ColumnRead> columnReads = new java.util.HashMap<>();
+    private final Set<PlanNode> rowFilterNodes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private record ColumnRead(String reader, String schema, String table, String column) {}
 
@@ -169,7 +170,8 @@ public final class QueryPlanner
      */
     private void checkColumnReads(io.trawl.catalog.access.AccessModel model, OutputNode output)
     {
-        PlanNode pruned = new io.trawl.engine.optimizer.PruneColumns(false).optimize(output);
+        // a row filter's predicate reads columns for the filter, not for the reader: only what the query reads counts
+        PlanNode pruned = new io.trawl.engine.optimizer.PruneColumns(false).optimize(withoutRowFilters(output));
         Map<String, java.util.Set<String>> denied = new java.util.TreeMap<>();
         for (TableScanNode scan : io.trawl.engine.dryrun.ScanEstimator.tableScans(pruned)) {
             for (Symbol symbol : scan.outputs()) {
@@ -177,7 +179,7 @@ public final class QueryPlanner
                 if (read != null) {
                     io.trawl.engine.access.AuditTrail.read(read.schema() + "." + read.table(), read.column());
                 }
-                if (read != null && !model.allows(read.reader(), io.trawl.catalog.access.Privilege.SELECT, read.schema(), Optional.of(read.table()), Optional.of(read.column()))) {
+                if (read != null && !model.readsColumn(read.reader(), read.schema(), read.table(), read.column())) {
                     denied.computeIfAbsent(read.schema() + "." + read.table(), key -> new java.util.TreeSet<>()).add(read.column());
                 }
             }
@@ -476,9 +478,12 @@ public final class QueryPlanner
         }
         boolean isView = Table.VIRTUAL_VIEW.equals(metadata.tableType());
         // a view's columns are not scanned, so column grants on a view could not be checked: a view needs SELECT on all of it
+        List<io.trawl.catalog.access.RowFilter> rowFilters = access.isPresent() && !systemTable && !isView
+                ? access.get().rowFiltersOf(reader, schema, tableName)
+                : List.of();
         if (access.isPresent() && !systemTable && !(isView
                 ? access.get().allows(reader, io.trawl.catalog.access.Privilege.SELECT, schema, Optional.of(tableName), Optional.empty())
-                : access.get().allowsSomeSelect(reader, schema, tableName))) {
+                : access.get().allowsSomeSelect(reader, schema, tableName) || !rowFilters.isEmpty())) {
             throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s.%s".formatted(schema, tableName));
         }
         if (Table.VIRTUAL_VIEW.equals(metadata.tableType())) {
@@ -514,7 +519,65 @@ public final class QueryPlanner
             columnNames.add(pseudo.columnName());
             fields.add(new Field(Optional.of(tableName), Optional.of(pseudo.columnName()), symbol, true));
         }
-        return new RelationPlan(new TableScanNode(metadata, outputs, columnNames, TupleDomain.all()), Scope.of(fields));
+        PlanNode scan = new TableScanNode(metadata, outputs, columnNames, TupleDomain.all());
+        if (!rowFilters.isEmpty()) {
+            // the union of the reader's filters, right on the scan: pushed into it and pruning row groups like a WHERE
+            Scope scope = Scope.of(fields);
+            List<RowExpression> predicates = rowFilters.stream()
+                    .map(filter -> rowFilterPredicate(filter.predicate(), scope, filter.object()))
+                    .toList();
+            FilterNode filter = new FilterNode(scan, Expressions.or(predicates));
+            rowFilterNodes.add(filter);
+            scan = filter;
+        }
+        return new RelationPlan(scan, Scope.of(fields));
+    }
+
+    /**
+     * Type-checks a row filter's predicate against {@code table} as the planner would apply it, throwing the
+     * error a query with that WHERE would; what CREATE ROW FILTER runs before it stores anything.
+     */
+    public void checkRowFilter(Table table, String predicate)
+    {
+        List<Field> fields = new ArrayList<>();
+        for (Column column : table.allColumns()) {
+            fields.add(new Field(Optional.of(table.name().toLowerCase(Locale.ROOT)), Optional.of(column.name().toLowerCase(Locale.ROOT)),
+                    symbols.newSymbol(column.name(), HiveTypes.toTrinoType(column.type())), false));
+        }
+        rowFilterPredicate(predicate, Scope.of(fields), "the row filter");
+    }
+
+    private RowExpression rowFilterPredicate(String text, Scope scope, String object)
+    {
+        Expression predicate;
+        try {
+            predicate = new io.trino.sql.parser.SqlParser().createExpression(text);
+        }
+        catch (io.trino.sql.parser.ParsingException e) {
+            throw new TrawlException(ErrorCode.SYNTAX_ERROR, "Predicate of %s: line %d:%d: %s".formatted(object, e.getLineNumber(), e.getColumnNumber(), e.getErrorMessage()), e);
+        }
+        if (containsSubquery(predicate)) {
+            throw new TrawlException(ErrorCode.NOT_SUPPORTED, "Predicate of %s cannot contain a subquery".formatted(object));
+        }
+        RowExpression translated = translator(scope, Map.of(), new PlanHolder(null), new HashSet<>()).translate(predicate);
+        if (!translated.type().equals(BOOLEAN)) {
+            throw Expressions.typeError("Predicate of %s must evaluate to a boolean: actual type %s".formatted(object, translated.type().getDisplayName()));
+        }
+        return translated;
+    }
+
+    /** The plan without the row filters' own filters: what the query itself reads, for the column checks. */
+    private PlanNode withoutRowFilters(PlanNode node)
+    {
+        if (node instanceof FilterNode filter && rowFilterNodes.contains(filter)) {
+            return withoutRowFilters(filter.source());
+        }
+        List<PlanNode> sources = node.sources().stream().map(this::withoutRowFilters).toList();
+        boolean same = true;
+        for (int i = 0; i < sources.size(); i++) {
+            same &= sources.get(i) == node.sources().get(i);
+        }
+        return same ? node : node.replaceSources(sources);
     }
 
     private RelationPlan planWithQuery(WithQuery with, int level)

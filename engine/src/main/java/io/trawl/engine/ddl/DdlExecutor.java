@@ -170,7 +170,7 @@ public final class DdlExecutor
 
     private static void requireSomeSelect(io.trawl.catalog.access.AccessModel model, String user, QualifiedTable name)
     {
-        io.trawl.engine.access.AccessControl.check(model.allowsSomeSelect(user, name.schema(), name.table()), () -> "Cannot show columns of table " + name);
+        io.trawl.engine.access.AccessControl.check(model.readsSome(user, name.schema(), name.table()), () -> "Cannot show columns of table " + name);
     }
 
     private void requireAllColumns(io.trawl.catalog.access.AccessModel model, String user, QualifiedTable name)
@@ -182,7 +182,7 @@ public final class DdlExecutor
                 () -> "Cannot show the definition of table " + name);
     }
 
-    /** SHOW TABLES lists only the tables the user has some SELECT on; DESCRIBE and SHOW COLUMNS only the columns it may select. */
+    /** SHOW TABLES lists only the tables the user reads some of (by grants or row filters); DESCRIBE and SHOW COLUMNS only the columns it may select. */
     private QueryResult hideUnreadable(ParsedStatement statement, Session session, io.trawl.catalog.access.AccessModel model, QueryResult result)
     {
         boolean showTables = statement instanceof HiveStatement.ShowTables
@@ -227,8 +227,8 @@ public final class DdlExecutor
         for (List<Object> row : rows) {
             String name = String.valueOf(row.getFirst());
             boolean visible = showTables
-                    ? model.allowsSomeSelect(session.user(), schema, name)
-                    : model.allows(session.user(), io.trawl.catalog.access.Privilege.SELECT, schema, Optional.of(described.get().table()), Optional.of(name.strip()));
+                    ? model.readsSome(session.user(), schema, name)
+                    : model.readsColumn(session.user(), schema, described.get().table(), name.strip());
             if (visible) {
                 filtered.addRow(row.stream().map(value -> value == null ? "" : value.toString()).toArray(String[]::new));
             }
@@ -255,7 +255,8 @@ public final class DdlExecutor
             case HiveStatement.ChangeColumns change -> partitions.changeColumns(requireTable(resolve(change.name(), session)), change, session);
             case HiveStatement.ShowPartitions show -> partitions.showPartitions(requireTable(resolve(show.name(), session)), session);
             case HiveStatement.Unload _ -> throw new IllegalArgumentException("UNLOAD is a write, not DDL");
-            case HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _, HiveStatement.GrantRoles _ ->
+            case HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _, HiveStatement.GrantRoles _,
+                 HiveStatement.CreateRowFilter _, HiveStatement.DropRowFilter _, HiveStatement.GrantRowFilter _ ->
                     throw new IllegalArgumentException("Access statements are not DDL");
         };
     }

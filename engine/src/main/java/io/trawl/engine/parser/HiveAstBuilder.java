@@ -81,6 +81,33 @@ final class HiveAstBuilder
     }
 
     @Override
+    public HiveStatement visitCreateRowFilter(HiveDdlParser.CreateRowFilterContext context)
+    {
+        Optional<List<String>> columns = context.COLUMNS() == null ? Optional.empty() : Optional.of(context.columns.stream().map(HiveAstBuilder::identifier).toList());
+        HiveDdlParser.RowPredicateContext predicate = context.rowPredicate();
+        String text = predicate.start.getInputStream().getText(Interval.of(predicate.start.getStartIndex(), predicate.stop.getStopIndex()));
+        return new HiveStatement.CreateRowFilter(identifier(context.name), tableName(context.qualifiedName()), columns, text);
+    }
+
+    @Override
+    public HiveStatement visitDropRowFilter(HiveDdlParser.DropRowFilterContext context)
+    {
+        return new HiveStatement.DropRowFilter(identifier(context.name), tableName(context.qualifiedName()), context.EXISTS() != null);
+    }
+
+    @Override
+    public HiveStatement visitGrantRowFilter(HiveDdlParser.GrantRowFilterContext context)
+    {
+        return new HiveStatement.GrantRowFilter(true, identifier(context.name), tableName(context.qualifiedName()), context.grantees.stream().map(HiveAstBuilder::grantee).toList());
+    }
+
+    @Override
+    public HiveStatement visitRevokeRowFilter(HiveDdlParser.RevokeRowFilterContext context)
+    {
+        return new HiveStatement.GrantRowFilter(false, identifier(context.name), tableName(context.qualifiedName()), context.grantees.stream().map(HiveAstBuilder::grantee).toList());
+    }
+
+    @Override
     public HiveStatement visitCreatePrincipal(HiveDdlParser.CreatePrincipalContext context)
     {
         return new HiveStatement.CreatePrincipal(principal(context.kind.getText(), identifier(context.identifier())));

@@ -315,6 +315,45 @@ public sealed interface HiveStatement
         }
     }
 
+    /**
+     * {@code CREATE ROW FILTER name ON TABLE t [COLUMNS (c, ...)] WHERE predicate}: a data cells filter;
+     * {@code predicate} is Trino's expression text, type-checked against the table before it is stored.
+     */
+    record CreateRowFilter(String name, TableName table, Optional<List<String>> columns, String predicate)
+            implements HiveStatement
+    {
+        public CreateRowFilter
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(table, "table is null");
+            columns = requireNonNull(columns, "columns is null").map(List::copyOf);
+            requireNonNull(predicate, "predicate is null");
+        }
+    }
+
+    /** {@code DROP ROW FILTER [IF EXISTS] name ON TABLE t}. */
+    record DropRowFilter(String name, TableName table, boolean ifExists)
+            implements HiveStatement
+    {
+        public DropRowFilter
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(table, "table is null");
+        }
+    }
+
+    /** {@code GRANT SELECT ON ROW FILTER name ON TABLE t TO p, ...} and the matching REVOKE ... FROM. */
+    record GrantRowFilter(boolean grant, String name, TableName table, List<io.trawl.catalog.access.Principal> grantees)
+            implements HiveStatement
+    {
+        public GrantRowFilter
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(table, "table is null");
+            grantees = List.copyOf(requireNonNull(grantees, "grantees is null"));
+        }
+    }
+
     /** {@code CREATE USER|GROUP name}: principals Trino's grammar lacks (its roles are Trino's CREATE ROLE). */
     record CreatePrincipal(io.trawl.catalog.access.Principal principal)
             implements HiveStatement

@@ -104,13 +104,13 @@ public final class StatementParser
         String second = word(tokens, 1);
         return switch (first) {
             case "CREATE" -> switch (second) {
-                case "EXTERNAL", "DATABASE", "USER", "GROUP" -> Route.HIVE;
+                case "EXTERNAL", "DATABASE", "USER", "GROUP", "ROW" -> Route.HIVE;
                 case "SCHEMA" -> Route.TRINO_THEN_HIVE;
                 case "TABLE" -> isHiveCreateTable(tokens) ? Route.HIVE : Route.TRINO;
                 default -> Route.TRINO;
             };
             case "DROP" -> switch (second) {
-                case "DATABASE", "USER", "GROUP" -> Route.HIVE;
+                case "DATABASE", "USER", "GROUP", "ROW" -> Route.HIVE;
                 case "SCHEMA", "TABLE" -> Route.TRINO_THEN_HIVE;
                 default -> Route.TRINO;
             };

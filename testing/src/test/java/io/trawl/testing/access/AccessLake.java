@@ -2,6 +2,7 @@ package io.trawl.testing.access;
 
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.access.AccessStore;
+import io.trawl.catalog.access.AuditLog;
 import io.trawl.catalog.lake.FileCatalogDocuments;
 import io.trawl.catalog.local.LocalCatalogStore;
 import io.trawl.engine.EngineConfig;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * A lake on local disk with access control on: administrator {@code admin}, the access model in a meta folder,
- * and a table {@code pii.customers (id, name, ssn)} written by DuckDB. Statements run as any user by name.
+ * and a table {@code pii.customers (id, name, ssn)} written by DuckDB; every statement leaves an audit event in the
+ * meta folder. Statements run as any user by name.
  */
 final class AccessLake
         implements AutoCloseable
@@ -39,6 +41,7 @@ final class AccessLake
     private final Path root;
     private final CatalogStore catalog;
     private final AccessStore accessStore;
+    private final FileCatalogDocuments metaDocuments;
     private final QueryEngine engine;
 
     AccessLake()
@@ -51,11 +54,12 @@ final class AccessLake
             throw new UncheckedIOException(e);
         }
         catalog = new LocalCatalogStore(root.resolve("catalog"));
-        accessStore = new AccessStore(new FileCatalogDocuments(root.resolve("meta")), Set.of("admin"));
+        metaDocuments = new FileCatalogDocuments(root.resolve("meta"));
+        accessStore = new AccessStore(metaDocuments, Set.of("admin"));
         LocalObjectStore store = new LocalObjectStore();
         engine = new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults())
                 .withWriters(new LakeFileWriters(store), new ObjectStoreWriteStorage(store))
-                .withAccessControl(AccessControl.enforcing(accessStore));
+                .withAccessControl(AccessControl.enforcing(accessStore, new AuditLog(metaDocuments)));
         try (DuckDbOracle duckdb = DuckDbOracle.open()) {
             duckdb.execute("COPY (SELECT i AS id, 'name-' || i AS name, 'ssn-' || i AS ssn FROM range(0, %d) t(i)) TO '%s' (FORMAT PARQUET)"
                     .formatted(ROWS, root.resolve("customers").resolve("data.parquet")));
@@ -68,6 +72,19 @@ final class AccessLake
     String location(String folder)
     {
         return root.resolve(folder).toUri().toString();
+    }
+
+    Path path(String folder)
+    {
+        return root.resolve(folder);
+    }
+
+    /** Every audit event written so far, each as its JSON line. */
+    List<String> auditEvents()
+    {
+        return metaDocuments.list(AuditLog.PREFIX).stream()
+                .map(key -> new String(metaDocuments.read(key).orElseThrow().content(), java.nio.charset.StandardCharsets.UTF_8).strip())
+                .toList();
     }
 
     CatalogStore catalog()

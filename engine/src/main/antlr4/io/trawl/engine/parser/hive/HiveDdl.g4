@@ -44,6 +44,14 @@ statement
     | SHOW PARTITIONS qualifiedName                                            #showPartitions
     | UNLOAD unloadQuery TO location=string
         (WITH unloadProperties)?                                               #unload
+    | CREATE ROW FILTER name=identifier ON TABLE? qualifiedName
+        (COLUMNS '(' columns+=identifier (',' columns+=identifier)* ')')?
+        WHERE rowPredicate                                                     #createRowFilter
+    | DROP ROW FILTER (IF EXISTS)? name=identifier ON TABLE? qualifiedName    #dropRowFilter
+    | GRANT SELECT ON ROW FILTER name=identifier ON TABLE? qualifiedName
+        TO grantees+=grantee (',' grantees+=grantee)*                          #grantRowFilter
+    | REVOKE SELECT ON ROW FILTER name=identifier ON TABLE? qualifiedName
+        FROM grantees+=grantee (',' grantees+=grantee)*                        #revokeRowFilter
     | CREATE kind=(USER | GROUP) identifier                                    #createPrincipal
     | DROP kind=(USER | GROUP) (IF EXISTS)? identifier                         #dropPrincipal
     | ALTER GROUP group=identifier (ADD | DROP) USER
@@ -86,6 +94,11 @@ unloadQuery
 unloadQueryToken
     : ~('(' | ')')
     | '(' unloadQueryToken* ')'
+    ;
+
+// A row filter's predicate is Trino's expression, to the end of the statement; here only its extent matters.
+rowPredicate
+    : unloadQueryToken+
     ;
 
 // Trino-shaped properties, as Athena's UNLOAD takes them: format = 'PARQUET', partitioned_by = ARRAY['c'].
@@ -175,7 +188,7 @@ nonReserved
     | LOCATION | MAP | MSCK | OUTPUTFORMAT | PARTITIONED | PURGE | REPAIR | RESTRICT | SCHEMA | SCHEMAS
     | SERDE | SERDEPROPERTIES | STORED | STRUCT | TBLPROPERTIES | TERMINATED
     | ADD | ALTER | COLUMNS | PARTITION | PARTITIONS | REPLACE | SET | TO | UNLOAD
-    | ALL | GRANT | GROUP | ON | OPTION | PRIVILEGES | REVOKE | ROLE | USER
+    | ALL | GRANT | GROUP | ON | OPTION | PRIVILEGES | REVOKE | ROLE | USER | FILTER | SELECT
     ;
 
 ADD: 'ADD';
@@ -240,6 +253,9 @@ TERMINATED: 'TERMINATED';
 TO: 'TO';
 ALL: 'ALL';
 GRANT: 'GRANT';
+FILTER: 'FILTER';
+SELECT: 'SELECT';
+WHERE: 'WHERE';
 GROUP: 'GROUP';
 ON: 'ON';
 OPTION: 'OPTION';
