@@ -231,6 +231,7 @@ public final class QueryEngine
         try {
             ParsedStatement parsed = StatementParser.parse(sql);
             if (parsed instanceof io.trawl.engine.parser.HiveStatement.Unload unload) {
+                accessControl.requireAllowedLocation(unload.location());
                 return writes().unload(unload, session, control, writeLocations);
             }
             switch (parsed) {
@@ -270,7 +271,16 @@ public final class QueryEngine
             authorizeTarget(statement, session);
             return switch (statement) {
                 case Query query -> runQuery(query, session, control);
-                case io.trino.sql.tree.CreateTableAsSelect create -> writes().createTableAs(create, session, control, writeLocations);
+                case io.trino.sql.tree.CreateTableAsSelect create -> {
+                    // a CTAS without external_location writes under the deployment's own result location
+                    create.getProperties().stream()
+                            .filter(property -> property.getName().getValue().equalsIgnoreCase("external_location"))
+                            .filter(property -> !property.isSetToDefault())
+                            .map(io.trino.sql.tree.Property::getNonDefaultValue)
+                            .filter(io.trino.sql.tree.StringLiteral.class::isInstance)
+                            .forEach(value -> accessControl.requireAllowedLocation(((io.trino.sql.tree.StringLiteral) value).getValue()));
+                    yield writes().createTableAs(create, session, control, writeLocations);
+                }
                 case io.trino.sql.tree.Insert insert -> writes().insert(insert, session, control, writeLocations);
                 case Explain explain when explain.getStatement() instanceof Query query && hasType(explain, ExplainType.Type.DISTRIBUTED) ->
                         textResult(StatementKind.UTILITY, "Query Plan", new io.trawl.engine.fragment.DistributedExplain(scanProvider,

@@ -5,7 +5,11 @@ import io.trawl.catalog.access.AccessStore;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -22,16 +26,61 @@ public final class AccessControl
 
     private final Optional<AccessStore> store;
     private final Optional<io.trawl.catalog.access.AuditLog> audit;
+    private final List<String> allowedLocations;
 
     private AccessControl(Optional<AccessStore> store)
     {
-        this(store, Optional.empty());
+        this(store, Optional.empty(), List.of());
     }
 
-    private AccessControl(Optional<AccessStore> store, Optional<io.trawl.catalog.access.AuditLog> audit)
+    private AccessControl(Optional<AccessStore> store, Optional<io.trawl.catalog.access.AuditLog> audit, List<String> allowedLocations)
     {
         this.store = requireNonNull(store, "store is null");
         this.audit = requireNonNull(audit, "audit is null");
+        this.allowedLocations = List.copyOf(requireNonNull(allowedLocations, "allowedLocations is null"));
+    }
+
+    /**
+     * The same control, with table locations and write destinations restricted to under {@code prefixes} (such as
+     * {@code s3://bucket/prefix/} or {@code file:///dir/}) while it is enforcing; no prefixes restricts nothing.
+     */
+    public AccessControl withAllowedLocations(List<String> prefixes)
+    {
+        return new AccessControl(store, audit, prefixes.stream().map(prefix -> canonical(prefix, "Allowed location")).toList());
+    }
+
+    /**
+     * Refuses a table LOCATION or a write destination outside the allowed prefixes, when access control is on and
+     * locations are restricted: so a user cannot lay a table over, or write into, another tenant's data.
+     */
+    public void requireAllowedLocation(String location)
+    {
+        if (store.isEmpty() || allowedLocations.isEmpty()) {
+            return;
+        }
+        String wanted = canonical(location, "Location");
+        check(allowedLocations.stream().anyMatch(wanted::startsWith), () -> "Location '%s' is outside the locations this deployment allows".formatted(location));
+    }
+
+    /** {@code scheme://authority/path/} with S3's scheme aliases as s3, the path normalized (no {@code ..}), ending with '/'. */
+    private static String canonical(String location, String what)
+    {
+        URI uri;
+        try {
+            uri = new URI(location.strip()).normalize();
+        }
+        catch (URISyntaxException e) {
+            throw new TrawlException(ErrorCode.INVALID_LOCATION, "%s '%s' is not a valid URI: %s".formatted(what, location, e.getReason()), e);
+        }
+        if (uri.getScheme() == null || uri.getPath() == null || uri.getPath().contains("..")) {
+            throw new TrawlException(ErrorCode.INVALID_LOCATION, "%s '%s' must be an absolute URI such as s3://bucket/path/ or file:///path/".formatted(what, location));
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("s3a") || scheme.equals("s3n")) {
+            scheme = "s3";
+        }
+        String path = uri.getPath().startsWith("/") ? uri.getPath() : "/" + uri.getPath();
+        return scheme + "://" + (uri.getAuthority() == null ? "" : uri.getAuthority()) + (path.endsWith("/") ? path : path + "/");
     }
 
     public static AccessControl enforcing(AccessStore store)
@@ -42,7 +91,7 @@ public final class AccessControl
     /** Enforcing {@code store}, with an audit event for every statement in {@code audit}. */
     public static AccessControl enforcing(AccessStore store, io.trawl.catalog.access.AuditLog audit)
     {
-        return new AccessControl(Optional.of(store), Optional.of(audit));
+        return new AccessControl(Optional.of(store), Optional.of(audit), List.of());
     }
 
     public Optional<io.trawl.catalog.access.AuditLog> audit()

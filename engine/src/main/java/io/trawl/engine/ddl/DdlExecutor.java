@@ -128,14 +128,23 @@ public final class DdlExecutor
         switch (statement) {
             case HiveStatement hive -> {
                 switch (hive) {
-                    case CreateTable create -> requireOn(model, user, io.trawl.catalog.access.Privilege.CREATE, resolve(create.name(), session).schema(), Optional.empty(), "Cannot create table in schema");
+                    case CreateTable create -> {
+                        requireOn(model, user, io.trawl.catalog.access.Privilege.CREATE, resolve(create.name(), session).schema(), Optional.empty(), "Cannot create table in schema");
+                        create.location().ifPresent(access::requireAllowedLocation);
+                    }
                     case CreateDatabase _ -> io.trawl.engine.access.AccessControl.requireAdministrator(model, user, "Cannot create schema: only an administrator can");
                     case DropDatabase _ -> io.trawl.engine.access.AccessControl.requireAdministrator(model, user, "Cannot drop schema: only an administrator can");
                     case DropTable drop -> requireTable(model, user, io.trawl.catalog.access.Privilege.DROP, resolve(drop.name(), session), "Cannot drop table");
                     case RepairTable repair -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(repair.name(), session), "Cannot alter table");
-                    case HiveStatement.AddPartitions add -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(add.name(), session), "Cannot alter table");
+                    case HiveStatement.AddPartitions add -> {
+                        requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(add.name(), session), "Cannot alter table");
+                        add.partitions().forEach(partition -> partition.location().ifPresent(access::requireAllowedLocation));
+                    }
                     case HiveStatement.DropPartitions drop -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(drop.name(), session), "Cannot alter table");
-                    case HiveStatement.SetLocation set -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(set.name(), session), "Cannot alter table");
+                    case HiveStatement.SetLocation set -> {
+                        requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(set.name(), session), "Cannot alter table");
+                        access.requireAllowedLocation(set.location());
+                    }
                     case HiveStatement.SetTableProperties set -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(set.name(), session), "Cannot alter table");
                     case HiveStatement.ChangeColumns change -> requireTable(model, user, io.trawl.catalog.access.Privilege.ALTER, resolve(change.name(), session), "Cannot alter table");
                     case DescribeTable describe when describe.formatted() -> requireAllColumns(model.get(), user, resolve(describe.name(), session));

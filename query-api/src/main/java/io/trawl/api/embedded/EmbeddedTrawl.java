@@ -70,6 +70,8 @@ public final class EmbeddedTrawl
     public static final String CATALOG_STORE_VARIABLE = "TRAWL_CATALOG_STORE";
     /** The administrators, comma-separated; setting it turns access control on (off when unset or blank). */
     public static final String ADMINS_VARIABLE = "TRAWL_ADMINS";
+    /** With access control on, the only prefixes table locations and CTAS/UNLOAD destinations may fall under (comma-separated); unset, any. */
+    public static final String ALLOWED_LOCATIONS_VARIABLE = "TRAWL_ALLOWED_LOCATIONS";
 
     private final Path home;
     private final URI metaLocation;
@@ -168,7 +170,8 @@ public final class EmbeddedTrawl
 
     /**
      * Access control from {@code TRAWL_ADMINS=alice,bob}: those users administer it and every statement is checked
-     * against the grants kept under {@code access/} at the meta location. Unset or blank: off, everyone may do everything.
+     * against the grants kept under {@code access/} at the meta location, and table locations and write destinations
+     * against {@code TRAWL_ALLOWED_LOCATIONS}. Unset or blank: off, everyone may do everything.
      */
     private static io.trawl.engine.access.AccessControl accessControl(Map<String, String> environment, io.trawl.catalog.lake.CatalogDocuments metaDocuments)
     {
@@ -179,7 +182,11 @@ public final class EmbeddedTrawl
         return administrators.isEmpty()
                 ? io.trawl.engine.access.AccessControl.DISABLED
                 : io.trawl.engine.access.AccessControl.enforcing(new io.trawl.catalog.access.AccessStore(metaDocuments, administrators),
-                        new io.trawl.catalog.access.AuditLog(metaDocuments));
+                        new io.trawl.catalog.access.AuditLog(metaDocuments))
+                        .withAllowedLocations(java.util.Arrays.stream(environment.getOrDefault(ALLOWED_LOCATIONS_VARIABLE, "").split(","))
+                                .map(String::strip)
+                                .filter(prefix -> !prefix.isEmpty())
+                                .toList());
     }
 
     /** {@code system.billing.usage}, and with access control on {@code system.audit.events} (administrators only). */

@@ -46,6 +46,12 @@ final class AccessLake
 
     AccessLake()
     {
+        this(List.of());
+    }
+
+    /** A lake whose table locations and write destinations must fall under its {@code allowedFolders} (none: anywhere). */
+    AccessLake(List<String> allowedFolders)
+    {
         try {
             root = Files.createTempDirectory("trawl-access");
             Files.createDirectories(root.resolve("customers"));
@@ -59,7 +65,7 @@ final class AccessLake
         LocalObjectStore store = new LocalObjectStore();
         engine = new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults())
                 .withWriters(new LakeFileWriters(store), new ObjectStoreWriteStorage(store))
-                .withAccessControl(AccessControl.enforcing(accessStore, new AuditLog(metaDocuments)));
+                .withAccessControl(AccessControl.enforcing(accessStore, new AuditLog(metaDocuments)).withAllowedLocations(allowedFolders.stream().map(this::location).toList()));
         try (DuckDbOracle duckdb = DuckDbOracle.open()) {
             duckdb.execute("COPY (SELECT i AS id, 'name-' || i AS name, 'ssn-' || i AS ssn FROM range(0, %d) t(i)) TO '%s' (FORMAT PARQUET)"
                     .formatted(ROWS, root.resolve("customers").resolve("data.parquet")));
