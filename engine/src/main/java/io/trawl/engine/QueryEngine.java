@@ -242,6 +242,10 @@ public final class QueryEngine
                 case io.trawl.engine.parser.HiveStatement.DropRowFilter drop -> {
                     return accessStatements().dropRowFilter(drop.name(), drop.table().schema(), drop.table().table(), drop.ifExists(), session);
                 }
+                case io.trawl.engine.parser.HiveStatement.ShowRowFilters show -> {
+                    return accessStatements().showRowFilters(show.table().map(name -> name.schema().orElse(session.schema())),
+                            show.table().map(io.trawl.engine.parser.HiveStatement.TableName::table), session);
+                }
                 case io.trawl.engine.parser.HiveStatement.GrantRowFilter grant -> {
                     return accessStatements().grantRowFilter(grant.grant(), grant.name(), grant.table().schema(), grant.table().table(), grant.grantees(), session);
                 }

@@ -189,6 +189,23 @@ public final class AccessStatements
         return TextResult.empty(session);
     }
 
+    /** SHOW ROW FILTERS [ON TABLE t]: every filter to an administrator; to anyone else, the filters granted to it, its groups or roles. */
+    public QueryResult showRowFilters(Optional<String> schema, Optional<String> table, Session session)
+    {
+        AccessModel model = access.store().model();
+        var principals = model.principalsOf(session.user());
+        TextResult result = new TextResult("Schema", "Table", "Filter", "Columns", "Predicate", "Grantees");
+        model.rowFilters().stream()
+                .filter(filter -> model.isAdministrator(session.user()) || filter.grantees().stream().anyMatch(principals::contains))
+                .filter(filter -> table.isEmpty() || filter.on(schema.orElseThrow(), table.get()))
+                .sorted(Comparator.comparing(io.trawl.catalog.access.RowFilter::database).thenComparing(io.trawl.catalog.access.RowFilter::table)
+                        .thenComparing(io.trawl.catalog.access.RowFilter::name))
+                .forEach(filter -> result.addRow(filter.database(), filter.table(), filter.name(), filter.columns().map(names -> String.join(", ", names)).orElse("*"),
+                        filter.predicate(), String.join(", ", filter.grantees().stream()
+                                .map(grantee -> grantee.kind().name() + " " + grantee.name()).sorted().toList())));
+        return result.toResult(session);
+    }
+
     private io.trawl.catalog.Table requireTable(String database, String table)
     {
         if (catalog.findDatabase(database).isEmpty()) {

@@ -265,7 +265,7 @@ public final class DdlExecutor
             case HiveStatement.ShowPartitions show -> partitions.showPartitions(requireTable(resolve(show.name(), session)), session);
             case HiveStatement.Unload _ -> throw new IllegalArgumentException("UNLOAD is a write, not DDL");
             case HiveStatement.CreatePrincipal _, HiveStatement.DropPrincipal _, HiveStatement.AlterGroup _, HiveStatement.GrantPrivileges _, HiveStatement.GrantRoles _,
-                 HiveStatement.CreateRowFilter _, HiveStatement.DropRowFilter _, HiveStatement.GrantRowFilter _ ->
+                 HiveStatement.CreateRowFilter _, HiveStatement.DropRowFilter _, HiveStatement.GrantRowFilter _, HiveStatement.ShowRowFilters _ ->
                     throw new IllegalArgumentException("Access statements are not DDL");
         };
     }

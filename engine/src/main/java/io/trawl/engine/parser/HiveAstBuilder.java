@@ -96,6 +96,12 @@ final class HiveAstBuilder
     }
 
     @Override
+    public HiveStatement visitShowRowFilters(HiveDdlParser.ShowRowFiltersContext context)
+    {
+        return new HiveStatement.ShowRowFilters(Optional.ofNullable(context.qualifiedName()).map(HiveAstBuilder::tableName));
+    }
+
+    @Override
     public HiveStatement visitGrantRowFilter(HiveDdlParser.GrantRowFilterContext context)
     {
         return new HiveStatement.GrantRowFilter(true, identifier(context.name), tableName(context.qualifiedName()), context.grantees.stream().map(HiveAstBuilder::grantee).toList());

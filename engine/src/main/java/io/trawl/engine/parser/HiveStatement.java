@@ -342,6 +342,16 @@ public sealed interface HiveStatement
         }
     }
 
+    /** {@code SHOW ROW FILTERS [ON TABLE t]}. */
+    record ShowRowFilters(Optional<TableName> table)
+            implements HiveStatement
+    {
+        public ShowRowFilters
+        {
+            requireNonNull(table, "table is null");
+        }
+    }
+
     /** {@code GRANT SELECT ON ROW FILTER name ON TABLE t TO p, ...} and the matching REVOKE ... FROM. */
     record GrantRowFilter(boolean grant, String name, TableName table, List<io.trawl.catalog.access.Principal> grantees)
             implements HiveStatement

@@ -116,7 +116,7 @@ public final class StatementParser
             };
             case "DESCRIBE", "DESC" -> second.equals("FORMATTED") || second.equals("EXTENDED") ? Route.HIVE : Route.TRINO_THEN_HIVE;
             case "SHOW" -> switch (second) {
-                case "DATABASES", "PARTITIONS" -> Route.HIVE;
+                case "DATABASES", "PARTITIONS", "ROW" -> Route.HIVE;
                 case "CREATE" -> word(tokens, 2).equals("TABLE") ? Route.HIVE : Route.TRINO;
                 case "SCHEMAS", "TABLES" -> Route.TRINO_THEN_HIVE;
                 default -> Route.TRINO;

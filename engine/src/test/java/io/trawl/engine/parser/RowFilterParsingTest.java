@@ -23,12 +23,14 @@ class RowFilterParsingTest
     }
 
     @Test
-    void dropGrantAndRevokeNameTheFilterAndItsTable()
+    void dropShowGrantAndRevokeNameTheFilterAndItsTable()
     {
         TableName orders = new TableName(Optional.of("sales"), "orders");
         assertThat(StatementParser.parse("DROP ROW FILTER IF EXISTS eu ON TABLE sales.orders")).isEqualTo(new HiveStatement.DropRowFilter("eu", orders, true));
         assertThat(StatementParser.parse("GRANT SELECT ON ROW FILTER eu ON TABLE sales.orders TO GROUP eu_analysts, ROLE auditor, bob"))
                 .isEqualTo(new HiveStatement.GrantRowFilter(true, "eu", orders, List.of(Principal.group("eu_analysts"), Principal.role("auditor"), Principal.user("bob"))));
+        assertThat(StatementParser.parse("SHOW ROW FILTERS ON TABLE sales.orders")).isEqualTo(new HiveStatement.ShowRowFilters(Optional.of(orders)));
+        assertThat(StatementParser.parse("SHOW ROW FILTERS")).isEqualTo(new HiveStatement.ShowRowFilters(Optional.empty()));
         assertThat(StatementParser.parse("REVOKE SELECT ON ROW FILTER eu ON TABLE sales.orders FROM USER bob"))
                 .isEqualTo(new HiveStatement.GrantRowFilter(false, "eu", orders, List.of(Principal.user("bob"))));
     }

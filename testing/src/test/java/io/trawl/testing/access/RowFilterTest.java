@@ -46,8 +46,13 @@ class RowFilterTest
         assertDenied("bob", "SELECT * FROM pii.customers", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
         assertDenied("bob", "SELECT id FROM pii.customers WHERE ssn = 'ssn-1'", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
 
+        assertThat(lake.rows("bob", "SHOW ROW FILTERS ON TABLE pii.customers"))
+                .isEqualTo(List.of(List.of("pii", "customers", "first_ten", "id, name", "id < 10", "USER bob")));
+
         lake.admin("REVOKE SELECT ON ROW FILTER first_ten ON TABLE pii.customers FROM USER bob");
         assertDenied("bob", "SELECT id, name FROM pii.customers", "Access Denied: Cannot select from table pii.customers");
+        assertThat(lake.rows("bob", "SHOW ROW FILTERS")).isEmpty();
+        assertThat(lake.rows("admin", "SHOW ROW FILTERS")).isEqualTo(List.of(List.of("pii", "customers", "first_ten", "id, name", "id < 10", "")));
     }
 
     @Test

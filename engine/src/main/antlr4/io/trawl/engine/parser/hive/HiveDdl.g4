@@ -48,6 +48,7 @@ statement
         (COLUMNS '(' columns+=identifier (',' columns+=identifier)* ')')?
         WHERE rowPredicate                                                     #createRowFilter
     | DROP ROW FILTER (IF EXISTS)? name=identifier ON TABLE? qualifiedName    #dropRowFilter
+    | SHOW ROW FILTERS (ON TABLE? qualifiedName)?                              #showRowFilters
     | GRANT SELECT ON ROW FILTER name=identifier ON TABLE? qualifiedName
         TO grantees+=grantee (',' grantees+=grantee)*                          #grantRowFilter
     | REVOKE SELECT ON ROW FILTER name=identifier ON TABLE? qualifiedName
@@ -188,7 +189,7 @@ nonReserved
     | LOCATION | MAP | MSCK | OUTPUTFORMAT | PARTITIONED | PURGE | REPAIR | RESTRICT | SCHEMA | SCHEMAS
     | SERDE | SERDEPROPERTIES | STORED | STRUCT | TBLPROPERTIES | TERMINATED
     | ADD | ALTER | COLUMNS | PARTITION | PARTITIONS | REPLACE | SET | TO | UNLOAD
-    | ALL | GRANT | GROUP | ON | OPTION | PRIVILEGES | REVOKE | ROLE | USER | FILTER | SELECT
+    | ALL | GRANT | GROUP | ON | OPTION | PRIVILEGES | REVOKE | ROLE | USER | FILTER | FILTERS | SELECT
     ;
 
 ADD: 'ADD';
@@ -254,6 +255,7 @@ TO: 'TO';
 ALL: 'ALL';
 GRANT: 'GRANT';
 FILTER: 'FILTER';
+FILTERS: 'FILTERS';
 SELECT: 'SELECT';
 WHERE: 'WHERE';
 GROUP: 'GROUP';
