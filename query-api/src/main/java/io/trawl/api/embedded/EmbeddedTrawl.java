@@ -240,6 +240,12 @@ public final class EmbeddedTrawl
         throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "%s must be 'lake' or 'glue', not '%s'".formatted(CATALOG_STORE_VARIABLE, environment.get(CATALOG_STORE_VARIABLE)));
     }
 
+    /** Whether statements are checked against grants and row filters (TRAWL_ADMINS set): then what a query returns depends on who runs it. */
+    public boolean accessControlled()
+    {
+        return engine.accessControl().enabled();
+    }
+
     public Path home()
     {
         return home;

@@ -589,7 +589,10 @@ public final class QueryService
 
     private Optional<QueryExecution> reusableResult(QueryExecution execution)
     {
-        if (!execution.resultReuse().enabled() || !StatementClassifier.DML.equals(execution.statementType())) {
+        // with access control on, a result holds what its runner could read (grants, row filters) when it ran: reusing
+        // it would hand it to other users, or to the same user after a revoke; Athena likewise reuses no results of
+        // tables under Lake Formation's fine-grained access control
+        if (!execution.resultReuse().enabled() || !StatementClassifier.DML.equals(execution.statementType()) || trawl.accessControlled()) {
             return Optional.empty();
         }
         Instant oldest = execution.submissionTime().minus(Duration.ofMinutes(execution.resultReuse().maxAgeMinutes()));
