@@ -64,7 +64,15 @@ class RowFilterTest
 
         assertThat(lake.rows("bob", "SELECT id FROM pii.customers ORDER BY id"))
                 .isEqualTo(lake.rows("admin", "SELECT id FROM pii.customers WHERE ssn IN ('ssn-3', 'ssn-7') ORDER BY id"));
+        assertThat(lake.rows("bob", "SELECT a.id FROM pii.customers a JOIN pii.customers b ON a.id = b.id ORDER BY a.id"))
+                .isEqualTo(List.of(List.of(3L), List.of(7L)));
+        assertThat(lake.rows("bob", "SELECT count(*) FROM pii.customers a WHERE EXISTS (SELECT 1 FROM pii.customers b WHERE b.id = a.id + 4)"))
+                .isEqualTo(List.of(List.of(1L)));
+        assertThat(lake.rows("bob", "SELECT id FROM pii.customers WHERE id IN (SELECT id FROM pii.customers WHERE id > 5)"))
+                .isEqualTo(List.of(List.of(7L)));
         assertDenied("bob", "SELECT id, ssn FROM pii.customers", "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
+        assertDenied("bob", "SELECT a.id FROM pii.customers a JOIN pii.customers b ON a.ssn = b.ssn",
+                "Access Denied: Cannot select from columns [ssn] in table or view pii.customers");
     }
 
     @Test
