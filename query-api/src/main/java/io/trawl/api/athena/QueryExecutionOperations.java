@@ -65,7 +65,7 @@ public final class QueryExecutionOperations
                     return new QueryExecutionShapes.Empty();
                 }),
                 "ListQueryExecutions", operation(ListQueryExecutionsRequest.class, (request, _) -> list(request)),
-                "GetQueryResults", operation(GetQueryResultsRequest.class, (request, _) -> results(request)),
+                "GetQueryResults", operation(GetQueryResultsRequest.class, this::results),
                 "GetQueryRuntimeStatistics", operation(QueryExecutionIdRequest.class, (request, _) -> runtimeStatistics(queries.find(requiredId(request.queryExecutionId())))));
     }
 
@@ -90,6 +90,7 @@ public final class QueryExecutionOperations
         return switch (error.reason()) {
             case TOO_MANY_REQUESTS -> new AwsServiceException("TooManyRequestsException", 400, error.getMessage(), Map.of("Reason", "CONCURRENT_QUERY_LIMIT_EXCEEDED"));
             case NOT_FOUND, INVALID, NOT_FINISHED, TOKEN_MISMATCH -> AwsServiceException.invalidRequest(error.getMessage());
+            case ACCESS_DENIED -> new AwsServiceException("AccessDeniedException", 400, error.getMessage());
         };
     }
 
@@ -147,14 +148,14 @@ public final class QueryExecutionOperations
         return new QueryExecutionShapes.ListQueryExecutionsResponse(listing.ids(), listing.nextAfter().map(QueryExecutionOperations::encodeListToken).orElse(null));
     }
 
-    private Object results(GetQueryResultsRequest request)
+    private Object results(GetQueryResultsRequest request, Caller caller)
     {
         int maxResults = request.maxResults() == null ? MAX_RESULTS_PER_PAGE : request.maxResults();
         if (maxResults < 1 || maxResults > MAX_RESULTS_PER_PAGE) {
             throw AwsServiceException.invalidRequest("MaxResults must be between 1 and %d".formatted(MAX_RESULTS_PER_PAGE));
         }
         QueryExecution execution = queries.find(requiredId(request.queryExecutionId()));
-        ResultFiles.ResultPage page = queries.results(execution.id(), Optional.ofNullable(request.nextToken()), maxResults);
+        ResultFiles.ResultPage page = queries.results(execution.id(), Optional.ofNullable(request.nextToken()), maxResults, caller);
         List<ResultSetShapes.Row> rows = page.rows().stream()
                 .map(values -> new ResultSetShapes.Row(values.stream().map(ResultSetShapes.Datum::new).toList()))
                 .toList();

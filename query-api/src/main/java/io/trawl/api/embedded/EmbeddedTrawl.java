@@ -246,6 +246,16 @@ public final class EmbeddedTrawl
         return engine.accessControl().enabled();
     }
 
+    /**
+     * Whether {@code reader} may read what a query run by {@code owner} returned: anyone when access control is off;
+     * with it on, the owner and administrators only, since the rows depend on the owner's grants and row filters.
+     */
+    public boolean mayReadResultsOf(String reader, String owner)
+    {
+        return !accessControlled() || reader.equals(owner)
+                || engine.accessControl().snapshot().map(model -> model.isAdministrator(reader)).orElse(true);
+    }
+
     public Path home()
     {
         return home;

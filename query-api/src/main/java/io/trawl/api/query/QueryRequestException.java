@@ -20,7 +20,9 @@ public final class QueryRequestException
         /** A ClientRequestToken reused with a different request. */
         TOKEN_MISMATCH,
         /** The work group has as many queries in flight on this instance as it may hold. */
-        TOO_MANY_REQUESTS
+        TOO_MANY_REQUESTS,
+        /** The caller may not see what it asked for (another principal's query results, with access control on). */
+        ACCESS_DENIED
     }
 
     private final Reason reason;

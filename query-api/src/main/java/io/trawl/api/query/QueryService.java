@@ -249,9 +249,10 @@ public final class QueryService
     }
 
     /** A page of a succeeded query's result. */
-    public ResultFiles.ResultPage results(String id, Optional<String> token, int maxRows)
+    public ResultFiles.ResultPage results(String id, Optional<String> token, int maxRows, Caller reader)
     {
         QueryExecution execution = find(id);
+        checkMayRead(execution, reader);
         switch (execution.state()) {
             case QUEUED, RUNNING -> throw new QueryRequestException(Reason.NOT_FINISHED, "Query has not yet finished. Current state: " + execution.state());
             case FAILED, CANCELLED -> throw new QueryRequestException(Reason.NOT_FINISHED,
@@ -286,6 +287,17 @@ public final class QueryService
         long planned = localQuery != null ? localQuery.control.splitsPlanned() : 0;
         PricingPolicy policy = trawl.billing().prices().policyFor(execution.get().workGroup());
         return Optional.of(new QueryProgress(bytes, completed, planned, ChargingRules.charge(StatementType.QUERY, QueryOutcome.SUCCEEDED, bytes, policy).cost(), policy.currency()));
+    }
+
+    /**
+     * Refuses a reader who may not see the query's rows: with access control on, a result is its owner's (it holds what
+     * the owner's grants and row filters let through), and administrators'.
+     */
+    public void checkMayRead(QueryExecution execution, Caller reader)
+    {
+        if (!trawl.mayReadResultsOf(reader.principal(), execution.principal())) {
+            throw new QueryRequestException(Reason.ACCESS_DENIED, "Access Denied: %s cannot read the results of query %s, which %s ran".formatted(reader.principal(), execution.id(), execution.principal()));
+        }
     }
 
     /** Whether this instance is running or queueing the query (tests use it to see work spread). */

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.trawl.api.auth.Caller;
 import io.trawl.api.query.QueryExecution;
 import io.trawl.api.query.QueryHistory;
 import io.trawl.api.query.QueryRequestException;
@@ -119,9 +120,9 @@ public final class QueryController
     public HttpResponse<?> results(HttpRequest<?> request, @PathVariable String id, @Nullable @Header("Accept") String accept,
             @Nullable @QueryValue String nextToken, @Nullable @QueryValue Integer maxResults)
     {
-        return handle(request, null, _ -> {
+        return handle(request, null, caller -> {
             if (accept != null && accept.contains("text/csv")) {
-                return csv(id);
+                return csv(id, caller);
             }
             int limit = maxResults == null ? MAX_PAGE : maxResults;
             if (limit < 1 || limit > MAX_PAGE) {
@@ -131,7 +132,7 @@ public final class QueryController
             boolean csvFile = ResultFiles.isCsv(execution.outputLocation());
             // the CSV's header row is not data: JSON pages carry the names in 'columns'
             Optional<String> token = Optional.ofNullable(nextToken);
-            ResultFiles.ResultPage page = queries.results(id, token, token.isEmpty() && csvFile ? limit + 1 : limit);
+            ResultFiles.ResultPage page = queries.results(id, token, token.isEmpty() && csvFile ? limit + 1 : limit, caller);
             List<List<String>> rows = token.isEmpty() && csvFile && !page.rows().isEmpty() ? page.rows().subList(1, page.rows().size()) : page.rows();
             List<RestShapes.Column> columns = page.columns().stream().map(column -> new RestShapes.Column(column.name(), column.type(), column.precision(), column.scale())).toList();
             return ok(new RestShapes.ResultPage(columns, rows, page.nextToken().orElse(null)));
@@ -139,10 +140,10 @@ public final class QueryController
     }
 
     /** The whole result file, streamed as stored (header row first). */
-    private HttpResponse<?> csv(String id)
+    private HttpResponse<?> csv(String id, Caller caller)
     {
         QueryExecution execution = queries.find(id);
-        queries.results(id, Optional.empty(), 1);
+        queries.results(id, Optional.empty(), 1, caller);
         if (!ResultFiles.isCsv(execution.outputLocation())) {
             throw new QueryRequestException(QueryRequestException.Reason.INVALID, "Query %s is a %s statement; its result is text, not CSV".formatted(id, execution.statementType()));
         }

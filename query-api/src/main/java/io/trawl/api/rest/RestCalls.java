@@ -65,6 +65,7 @@ final class RestCalls
                 case INVALID -> problem(HttpStatus.BAD_REQUEST, "InvalidRequest", e.getMessage());
                 case NOT_FINISHED, TOKEN_MISMATCH -> problem(HttpStatus.CONFLICT, e.reason() == QueryRequestException.Reason.NOT_FINISHED ? "NotFinished" : "TokenMismatch", e.getMessage());
                 case TOO_MANY_REQUESTS -> problem(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", e.getMessage());
+                case ACCESS_DENIED -> problem(HttpStatus.FORBIDDEN, "AccessDenied", e.getMessage());
             };
         }
         catch (ReportException e) {

@@ -6,6 +6,7 @@ import io.trawl.api.service.ServerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.model.AthenaException;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * With access control on, a query's result holds what its runner could read, so result reuse never hands one user's
@@ -44,6 +46,14 @@ class ResultReuseUnderAccessControlTest
             QueryExecution bobs = admin.getQueryExecution(request -> request.queryExecutionId(second)).queryExecution();
             assertThat(bobs.statistics().resultReuseInformation().reusedPreviousResult()).isFalse();
             assertThat(AthenaRows.fetch(bob, second).dataRows()).isEqualTo(List.of(List.of("2")));
+
+            // nor can a user read another user's result by its id; an administrator can
+            assertThatThrownBy(() -> bob.getQueryResults(request -> request.queryExecutionId(first)))
+                    .isInstanceOfSatisfying(AthenaException.class, error -> {
+                        assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Access Denied: bob cannot read the results of query %s, which admin ran".formatted(first));
+                    });
+            assertThat(AthenaRows.fetch(admin, second).dataRows()).isEqualTo(List.of(List.of("2")));
         }
     }
 
