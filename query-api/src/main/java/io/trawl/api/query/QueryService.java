@@ -273,19 +273,19 @@ public final class QueryService
     /**
      * How far a query that has not finished is: live when this instance runs it (bytes, splits), else the bytes its
      * instance last reported with its heartbeat; with what those bytes would cost were it to stop now. Empty for
-     * finished or unknown queries.
+     * a finished query. Takes the record the caller already read, so a poll reads it once.
      */
-    public Optional<QueryProgress> progress(String id)
+    public Optional<QueryProgress> progress(QueryExecution execution)
     {
-        Optional<QueryExecution> execution = history.find(id).filter(found -> !found.state().terminal());
-        if (execution.isEmpty()) {
+        if (execution.state().terminal()) {
             return Optional.empty();
         }
+        String id = execution.id();
         LocalQuery localQuery = local.get(id);
-        long bytes = localQuery != null ? localQuery.control.bytesScanned() : execution.get().statistics().dataScannedBytes();
+        long bytes = localQuery != null ? localQuery.control.bytesScanned() : execution.statistics().dataScannedBytes();
         long completed = localQuery != null ? localQuery.control.splitsCompleted() : 0;
         long planned = localQuery != null ? localQuery.control.splitsPlanned() : 0;
-        PricingPolicy policy = trawl.billing().prices().policyFor(execution.get().workGroup());
+        PricingPolicy policy = trawl.billing().prices().policyFor(execution.workGroup());
         return Optional.of(new QueryProgress(bytes, completed, planned, ChargingRules.charge(StatementType.QUERY, QueryOutcome.SUCCEEDED, bytes, policy).cost(), policy.currency()));
     }
 
@@ -642,7 +642,6 @@ public final class QueryService
             if (clock.instant().isAfter(deadline)) {
                 throw new QueryRequestException(Reason.INVALID, "The ClientRequestToken is in use by a request that has not completed; retry");
             }
-            Thread.onSpinWait();
             try {
                 Thread.sleep(20);
             }

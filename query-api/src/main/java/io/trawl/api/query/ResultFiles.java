@@ -1,6 +1,5 @@
 package io.trawl.api.query;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.trawl.engine.QueryResult;
 import io.trawl.engine.ResultColumn;
 import io.trawl.engine.result.ValueFormatter;
@@ -157,10 +156,7 @@ public final class ResultFiles
         }
     }
 
-    record Metadata(int version, List<ColumnInfo> columns, long rows)
-    {
-        static final TypeReference<Metadata> TYPE = new TypeReference<>() {};
-    }
+    record Metadata(int version, List<ColumnInfo> columns, long rows) {}
 
     private static void writeCsvLine(OutputStream out, String[] values)
             throws IOException

@@ -181,7 +181,7 @@ public final class QueryController
                 execution.updateCount().isPresent() ? execution.updateCount().getAsLong() : null,
                 new RestShapes.Statistics(statistics.dataScannedBytes(), statistics.queueMillis(), statistics.engineMillis(), statistics.totalMillis(),
                         statistics.outputRows(), statistics.outputBytes(), execution.reusedFrom().isPresent()),
-                execution.state().terminal() ? null : queries.progress(execution.id())
+                queries.progress(execution)
                         .map(progress -> new RestShapes.Progress(progress.bytesScanned(), progress.splitsCompleted(), progress.splitsPlanned(), progress.estimatedCost(), progress.currency())).orElse(null),
                 execution.billing().map(billing -> new RestShapes.Billing(billing.billedBytes(), billing.cost(), billing.currency())).orElse(null),
                 Map.of("self", "/v1/queries/" + execution.id(), "results", "/v1/queries/" + execution.id() + "/results"));
