@@ -46,6 +46,14 @@ public record Table(
         return java.util.stream.Stream.concat(storageDescriptor.columns().stream(), partitionKeys.stream()).toList();
     }
 
+    /** The same table with other data columns and partition keys (e.g. only those a user may see). */
+    public Table withColumns(List<Column> columns, List<Column> keys)
+    {
+        StorageDescriptor storage = new StorageDescriptor(columns, storageDescriptor.location(), storageDescriptor.inputFormat(),
+                storageDescriptor.outputFormat(), storageDescriptor.serdeInfo(), storageDescriptor.compressed());
+        return new Table(databaseName, name, owner, tableType, parameters, storage, keys, viewOriginalText, version);
+    }
+
     public String qualifiedName()
     {
         return databaseName + "." + name;

@@ -169,7 +169,7 @@ public final class QueryEngine
 
     private io.trawl.engine.access.AccessStatements accessStatements()
     {
-        return new io.trawl.engine.access.AccessStatements(accessControl, catalog);
+        return new io.trawl.engine.access.AccessStatements(accessControl, catalog, systemTables);
     }
 
     private QueryPlanner planner(Session session)

@@ -144,6 +144,47 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
                 || rowFiltersOf(user, database, table).stream().anyMatch(filter -> filter.allowsColumn(column));
     }
 
+    /**
+     * Whether {@code user} may list the table's partitions: partition values and locations are data (a row filter on
+     * {@code region = 'EU'} must not tell its reader which other regions exist), so listing them needs a plain SELECT
+     * grant covering every partition key; reading through row filters alone is not enough.
+     */
+    public boolean seesPartitions(String user, String database, String table, List<String> partitionKeys)
+    {
+        return isAdministrator(user) || allowsSomeSelect(user, database, table)
+                && partitionKeys.stream().allMatch(key -> allows(user, Privilege.SELECT, database, Optional.of(table), Optional.of(key)));
+    }
+
+    /**
+     * The model without the table's grants and row filters: what dropping the table leaves, so that a new table of
+     * the same name starts with no grants (as Lake Formation drops a table's permissions with the table) and a row
+     * filter written for the old table's columns never applies to the new one. Database-wide grants
+     * ({@code ON ALL TABLES IN SCHEMA}) stay: they name the database, not the table.
+     */
+    public AccessModel forgetTable(String database, String table)
+    {
+        String db = database.toLowerCase(Locale.ROOT);
+        Optional<String> name = Optional.of(table.toLowerCase(Locale.ROOT));
+        return new AccessModel(format, administrators, users, groups, roles, roleGrants,
+                grants.stream().filter(grant -> !(grant.database().equals(db) && grant.table().equals(name))).toList(),
+                rowFilters.stream().filter(filter -> !filter.on(db, name.get())).toList());
+    }
+
+    /** The model without any grant or row filter in the database: what dropping the database leaves. */
+    public AccessModel forgetDatabase(String database)
+    {
+        String db = database.toLowerCase(Locale.ROOT);
+        return new AccessModel(format, administrators, users, groups, roles, roleGrants,
+                grants.stream().filter(grant -> !grant.database().equals(db)).toList(),
+                rowFilters.stream().filter(filter -> !filter.database().equals(db)).toList());
+    }
+
+    /** Whether the model holds any grant or row filter on the table (what {@link #forgetTable} would remove). */
+    public boolean mentionsTable(String database, String table)
+    {
+        return !forgetTable(database, table).equals(this);
+    }
+
     public Optional<RowFilter> findRowFilter(String name, String database, String table)
     {
         return rowFilters.stream().filter(filter -> filter.name().equals(name.toLowerCase(Locale.ROOT)) && filter.on(database, table)).findFirst();

@@ -116,6 +116,30 @@ public final class AccessControl
                 "Access control is not enabled in this Trawl (configure its administrators with TRAWL_ADMINS)"));
     }
 
+    /**
+     * Removes the grants and row filters of a table that was just dropped, when access control is on: a new table of
+     * the same name starts with none. Called after the catalog dropped the table, so a failed drop keeps them.
+     */
+    public void forgetTable(String database, String table)
+    {
+        store.ifPresent(access -> {
+            if (access.model().mentionsTable(database, table)) {
+                access.update(model -> model.forgetTable(database, table));
+            }
+        });
+    }
+
+    /** Removes every grant and row filter in a database that was just dropped, when access control is on. */
+    public void forgetDatabase(String database)
+    {
+        store.ifPresent(access -> {
+            AccessModel model = access.model();
+            if (!model.forgetDatabase(database).equals(model)) {
+                access.update(current -> current.forgetDatabase(database));
+            }
+        });
+    }
+
     /** Requires {@code privilege} on the table (or, with {@code table} empty, the database) of the user, when access control is on. */
     public static void require(Optional<AccessModel> access, String user, io.trawl.catalog.access.Privilege privilege, String database, Optional<String> table, String action)
     {

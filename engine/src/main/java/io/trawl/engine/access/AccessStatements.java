@@ -34,11 +34,13 @@ public final class AccessStatements
 {
     private final AccessControl access;
     private final CatalogStore catalog;
+    private final io.trawl.engine.analyzer.SystemTables systemTables;
 
-    public AccessStatements(AccessControl access, CatalogStore catalog)
+    public AccessStatements(AccessControl access, CatalogStore catalog, io.trawl.engine.analyzer.SystemTables systemTables)
     {
         this.access = requireNonNull(access, "access is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.systemTables = requireNonNull(systemTables, "systemTables is null");
     }
 
     /** The grants a Trino GRANT or REVOKE names: one per privilege (every table privilege or USAGE and CREATE for ALL PRIVILEGES). */
@@ -47,6 +49,9 @@ public final class AccessStatements
         List<String> parts = name.getParts().stream().map(part -> part.toLowerCase(Locale.ROOT)).toList();
         boolean onDatabase = entityKind.map(kind -> kind.equalsIgnoreCase("SCHEMA") || kind.equalsIgnoreCase("DATABASE")).orElse(false);
         boolean allTables = entityKind.map(kind -> kind.equalsIgnoreCase("ALL TABLES")).orElse(false);
+        if (parts.size() == 3 && systemTables.catalogs().contains(parts.getFirst())) {
+            return systemTableGrants(privileges, onDatabase || allTables, parts, columns, grantee, grantOption, session);
+        }
         String database = onDatabase || allTables ? parts.getLast() : parts.size() >= 2 ? parts.get(parts.size() - 2) : session.schema();
         if (catalog.findDatabase(database).isEmpty()) {
             throw new TrawlException(ErrorCode.SCHEMA_NOT_FOUND, "Schema '%s' does not exist".formatted(database));
@@ -79,6 +84,22 @@ public final class AccessStatements
             }
         }
         return grants;
+    }
+
+    /**
+     * SELECT on a whole system table ({@code system.billing.usage}: every user's usage rather than one's own;
+     * {@code system.audit.events}: the audit trail), recorded against the table's own database name
+     * ({@code system.billing}), which no lake database can have (Glue's names hold no dots).
+     */
+    private List<Grant> systemTableGrants(Optional<List<String>> privileges, boolean onSchema, List<String> parts, List<String> columns, Principal grantee, boolean grantOption, Session session)
+    {
+        String name = String.join(".", parts);
+        io.trawl.catalog.Table table = systemTables.find(parts.get(0), parts.get(1), parts.get(2))
+                .orElseThrow(() -> new TrawlException(ErrorCode.TABLE_NOT_FOUND, "Table '%s' does not exist".formatted(name)));
+        if (onSchema || !columns.isEmpty() || !privileges.map(list -> list.size() == 1 && privilege(list.getFirst()) == Privilege.SELECT).orElse(false)) {
+            throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "Only SELECT on the whole table can be granted on system table " + name);
+        }
+        return List.of(new Grant(grantee, Privilege.SELECT, table.databaseName(), Optional.of(table.name()), Optional.empty(), grantOption, session.user()));
     }
 
     public QueryResult grant(List<Grant> grants, Session session)

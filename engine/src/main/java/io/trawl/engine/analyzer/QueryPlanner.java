@@ -472,10 +472,14 @@ public final class QueryPlanner
         if (access.isPresent()) {
             io.trawl.engine.access.AuditTrail.read(String.join(".", parts.size() == 1 ? List.of(schema, tableName) : parts), null);
         }
-        if (access.isPresent() && systemTable && schema.equals(io.trawl.catalog.access.AuditLog.SYSTEM_SCHEMA) && !access.get().isAdministrator(reader)) {
-            // the audit trail holds every user's statements: administrators only
+        boolean wholeSystemTable = access.isEmpty() || !systemTable
+                || access.get().allows(reader, io.trawl.catalog.access.Privilege.SELECT, metadata.databaseName(), Optional.of(metadata.name()), Optional.empty());
+        if (!wholeSystemTable && schema.equals(io.trawl.catalog.access.AuditLog.SYSTEM_SCHEMA)) {
+            // the audit trail holds every user's statements: administrators, and who they grant SELECT on it
             throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s".formatted(String.join(".", parts)));
         }
+        // the usage ledger shows a user its own queries only, unless it is granted SELECT on the whole table
+        boolean ownUsageOnly = !wholeSystemTable && metadata.name().equals("usage") && schema.equals("billing");
         boolean isView = Table.VIRTUAL_VIEW.equals(metadata.tableType());
         // a view's columns are not scanned, so column grants on a view could not be checked: a view needs SELECT on all of it
         List<io.trawl.catalog.access.RowFilter> rowFilters = access.isPresent() && !systemTable && !isView
@@ -520,6 +524,13 @@ public final class QueryPlanner
             fields.add(new Field(Optional.of(tableName), Optional.of(pseudo.columnName()), symbol, true));
         }
         PlanNode scan = new TableScanNode(metadata, outputs, columnNames, TupleDomain.all());
+        if (ownUsageOnly) {
+            // principals compare as the access model compares users, without regard to case
+            String own = "lower(principal) = '%s'".formatted(reader.toLowerCase(Locale.ROOT).replace("'", "''"));
+            FilterNode filter = new FilterNode(scan, rowFilterPredicate(own, Scope.of(fields), "the usage filter"));
+            rowFilterNodes.add(filter);
+            scan = filter;
+        }
         if (!rowFilters.isEmpty()) {
             // the union of the reader's filters, right on the scan: pushed into it and pruning row groups like a WHERE
             Scope scope = Scope.of(fields);

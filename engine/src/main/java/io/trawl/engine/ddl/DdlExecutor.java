@@ -150,7 +150,7 @@ public final class DdlExecutor
                     case DescribeTable describe when describe.formatted() -> requireAllColumns(model.get(), user, resolve(describe.name(), session));
                     case DescribeTable describe -> requireSomeSelect(model.get(), user, resolve(describe.name(), session));
                     case ShowCreateTable show -> requireAllColumns(model.get(), user, resolve(show.name(), session));
-                    case HiveStatement.ShowPartitions show -> requireSomeSelect(model.get(), user, resolve(show.name(), session));
+                    case HiveStatement.ShowPartitions show -> requirePartitions(model.get(), user, resolve(show.name(), session));
                     default -> { }
                 }
             }
@@ -180,6 +180,14 @@ public final class DdlExecutor
     private static void requireSomeSelect(io.trawl.catalog.access.AccessModel model, String user, QualifiedTable name)
     {
         io.trawl.engine.access.AccessControl.check(model.readsSome(user, name.schema(), name.table()), () -> "Cannot show columns of table " + name);
+    }
+
+    private void requirePartitions(io.trawl.catalog.access.AccessModel model, String user, QualifiedTable name)
+    {
+        requireSomeSelect(model, user, name);
+        List<String> keys = requireTable(name).partitionKeys().stream().map(io.trawl.catalog.Column::name).toList();
+        io.trawl.engine.access.AccessControl.check(model.seesPartitions(user, name.schema(), name.table(), keys),
+                () -> "Cannot show partitions of table %s: listing partitions needs SELECT on its partition columns, not a row filter".formatted(name));
     }
 
     private void requireAllColumns(io.trawl.catalog.access.AccessModel model, String user, QualifiedTable name)
@@ -374,6 +382,7 @@ public final class DdlExecutor
             throw schemaNotFound(name);
         }
         catalog.dropDatabase(name, mode);
+        access.forgetDatabase(name);
         return TextResult.empty(session);
     }
 
@@ -394,6 +403,7 @@ public final class DdlExecutor
                 throw e;
             }
         }
+        access.forgetTable(name.schema(), name.table());
         return TextResult.empty(session);
     }
 
