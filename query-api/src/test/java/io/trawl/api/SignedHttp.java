@@ -24,11 +24,17 @@ public final class SignedHttp
 
     public static HttpResponse<String> send(String method, URI uri, Map<String, String> headers, String body)
     {
+        return send(method, uri, headers, body, TrawlApiServer.ACCESS_KEY, TrawlApiServer.SECRET_KEY);
+    }
+
+    /** The request signed with another user's keys. */
+    public static HttpResponse<String> send(String method, URI uri, Map<String, String> headers, String body, String accessKey, String secretKey)
+    {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
         headers.forEach(unsigned::putHeader);
         SignedRequest signed = AwsV4HttpSigner.create().sign(request -> request
-                .identity(AwsBasicCredentials.create(TrawlApiServer.ACCESS_KEY, TrawlApiServer.SECRET_KEY))
+                .identity(AwsBasicCredentials.create(accessKey, secretKey))
                 .request(unsigned.build())
                 .payload(() -> new java.io.ByteArrayInputStream(content))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "athena")

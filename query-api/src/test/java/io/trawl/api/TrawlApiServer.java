@@ -78,10 +78,15 @@ public final class TrawlApiServer
 
     public GlueClient glue()
     {
+        return glue(ACCESS_KEY, SECRET_KEY);
+    }
+
+    public GlueClient glue(String accessKey, String secretKey)
+    {
         return GlueClient.builder()
                 .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(60)).build())
                 .build();
     }

@@ -25,6 +25,10 @@ import io.trawl.api.protocol.AwsServiceException;
 import io.trawl.catalog.CatalogStore;
 import io.trawl.catalog.StorageDescriptor;
 import io.trawl.catalog.Table;
+import io.trawl.engine.access.AccessControl;
+import io.trawl.engine.access.MetadataAccess;
+import io.trawl.error.ErrorCode;
+import io.trawl.error.TrawlException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,10 +63,18 @@ public final class DataCatalogOperations
     private static final String LAST_DDL_TIME = "transient_lastDdlTime";
 
     private final CatalogStore catalog;
+    private final AccessControl accessControl;
 
-    public DataCatalogOperations(CatalogStore catalog)
+    /**
+     * @param accessControl the grants the operations answer by, as SQL's SHOW and DESCRIBE do (see
+     * {@link MetadataAccess}): listings leave out databases and tables the caller cannot see, tables show only the
+     * columns it reads, and asking for one it cannot see by name is a MetadataException saying access is denied,
+     * the error Athena passes on from Lake Formation
+     */
+    public DataCatalogOperations(CatalogStore catalog, AccessControl accessControl)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.accessControl = requireNonNull(accessControl, "accessControl is null");
     }
 
     @Override
@@ -105,7 +117,7 @@ public final class DataCatalogOperations
                 .length("nextToken", request.nextToken(), 1, 1024)
                 .verify();
         requireCatalog(request.catalogName());
-        List<io.trawl.catalog.Database> databases = catalog.listDatabases().stream()
+        List<io.trawl.catalog.Database> databases = access(caller).visibleDatabases(catalog.listDatabases()).stream()
                 .sorted(java.util.Comparator.comparing(io.trawl.catalog.Database::name))
                 .toList();
         ListPage<io.trawl.catalog.Database> page = ListPage.of(databases, io.trawl.catalog.Database::name, request.nextToken(), Optional.ofNullable(request.maxResults()).orElse(MAXIMUM_PAGE));
@@ -121,6 +133,7 @@ public final class DataCatalogOperations
                 .verify();
         requireCatalog(request.catalogName());
         io.trawl.catalog.Database database = catalog.findDatabase(canonical(request.databaseName())).orElseThrow(DataCatalogOperations::entityNotFound);
+        checking(() -> access(caller).requireDatabase(database.name()));
         return AwsJson.toTree(new GetDatabaseResponse(toWire(database)));
     }
 
@@ -140,15 +153,17 @@ public final class DataCatalogOperations
             throw entityNotFound();
         }
         Optional<Pattern> expression = Optional.ofNullable(request.expression()).filter(text -> !text.isEmpty()).map(DataCatalogOperations::tableNamePattern);
+        MetadataAccess access = access(caller);
         List<String> names = catalog.listTables(databaseName).stream()
                 .filter(name -> expression.map(pattern -> pattern.matcher(name).matches()).orElse(true))
+                .filter(name -> access.seesTable(databaseName, name))
                 .sorted()
                 .toList();
         ListPage<String> page = ListPage.of(names, name -> name, request.nextToken(), Optional.ofNullable(request.maxResults()).orElse(MAXIMUM_PAGE));
         List<TableMetadata> tables = new ArrayList<>();
         for (String name : page.items()) {
             // a table dropped between the listing and this read is left out, as if listed a moment later
-            catalog.findTable(databaseName, name).ifPresent(table -> tables.add(toWire(table)));
+            catalog.findTable(databaseName, name).flatMap(access::visible).ifPresent(table -> tables.add(toWire(table)));
         }
         return AwsJson.toTree(new ListTableMetadataResponse(tables, page.nextToken().orElse(null)));
     }
@@ -164,7 +179,35 @@ public final class DataCatalogOperations
                 .verify();
         requireCatalog(request.catalogName());
         Table table = catalog.findTable(canonical(request.databaseName()), canonical(request.tableName())).orElseThrow(DataCatalogOperations::entityNotFound);
-        return AwsJson.toTree(new GetTableMetadataResponse(toWire(table)));
+        Table visible = checked(() -> access(caller).requireVisible(table));
+        return AwsJson.toTree(new GetTableMetadataResponse(toWire(visible)));
+    }
+
+    private MetadataAccess access(Caller caller)
+    {
+        return MetadataAccess.of(accessControl, caller.principal());
+    }
+
+    /** Runs a check, answering a denial as Athena answers Lake Formation's: MetadataException, with the reason. */
+    private static <T> T checked(java.util.function.Supplier<T> check)
+    {
+        try {
+            return check.get();
+        }
+        catch (TrawlException e) {
+            if (e.errorCode() == ErrorCode.ACCESS_DENIED) {
+                throw new AwsServiceException("MetadataException", 400, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static void checking(Runnable check)
+    {
+        checked(() -> {
+            check.run();
+            return null;
+        });
     }
 
     private static MemberChecks checkCatalogName(String member, String name)

@@ -58,15 +58,15 @@ public final class QueryExecutionOperations
     {
         return Map.of(
                 "StartQueryExecution", operation(StartQueryExecutionRequest.class, this::start),
-                "GetQueryExecution", operation(QueryExecutionIdRequest.class, (request, _) -> new QueryExecutionShapes.GetQueryExecutionResponse(wire(queries.find(requiredId(request.queryExecutionId()))))),
-                "BatchGetQueryExecution", operation(BatchGetQueryExecutionRequest.class, (request, _) -> batchGet(request)),
-                "StopQueryExecution", operation(QueryExecutionIdRequest.class, (request, _) -> {
-                    queries.stop(requiredId(request.queryExecutionId()));
+                "GetQueryExecution", operation(QueryExecutionIdRequest.class, (request, caller) -> new QueryExecutionShapes.GetQueryExecutionResponse(wire(queries.find(requiredId(request.queryExecutionId()), caller)))),
+                "BatchGetQueryExecution", operation(BatchGetQueryExecutionRequest.class, this::batchGet),
+                "StopQueryExecution", operation(QueryExecutionIdRequest.class, (request, caller) -> {
+                    queries.stop(requiredId(request.queryExecutionId()), caller);
                     return new QueryExecutionShapes.Empty();
                 }),
                 "ListQueryExecutions", operation(ListQueryExecutionsRequest.class, (request, _) -> list(request)),
                 "GetQueryResults", operation(GetQueryResultsRequest.class, this::results),
-                "GetQueryRuntimeStatistics", operation(QueryExecutionIdRequest.class, (request, _) -> runtimeStatistics(queries.find(requiredId(request.queryExecutionId())))));
+                "GetQueryRuntimeStatistics", operation(QueryExecutionIdRequest.class, (request, caller) -> runtimeStatistics(queries.find(requiredId(request.queryExecutionId()), caller))));
     }
 
     /** Reads the input as {@code shape}, runs {@code handler}, and answers Athena's errors for what the query service refuses. */
@@ -120,7 +120,7 @@ public final class QueryExecutionOperations
         return new QueryExecutionShapes.StartQueryExecutionResponse(queries.start(start, caller).id());
     }
 
-    private Object batchGet(BatchGetQueryExecutionRequest request)
+    private Object batchGet(BatchGetQueryExecutionRequest request, Caller caller)
     {
         List<String> ids = Optional.ofNullable(request.queryExecutionIds()).orElse(List.of());
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
@@ -129,9 +129,18 @@ public final class QueryExecutionOperations
         List<QueryExecutionShapes.QueryExecution> found = new ArrayList<>();
         List<QueryExecutionShapes.UnprocessedQueryExecutionId> unprocessed = new ArrayList<>();
         for (String id : ids) {
-            queries.findIfPresent(id).ifPresentOrElse(
-                    execution -> found.add(wire(execution)),
-                    () -> unprocessed.add(new QueryExecutionShapes.UnprocessedQueryExecutionId(id, "INVALID_INPUT", "QueryExecution %s was not found".formatted(id))));
+            Optional<QueryExecution> execution = queries.findIfPresent(id);
+            if (execution.isEmpty()) {
+                unprocessed.add(new QueryExecutionShapes.UnprocessedQueryExecutionId(id, "INVALID_INPUT", "QueryExecution %s was not found".formatted(id)));
+            }
+            else if (!queries.maySee(execution.get(), caller)) {
+                // another user's query, with access control on: refused per id, as a batch reports any failed entry
+                unprocessed.add(new QueryExecutionShapes.UnprocessedQueryExecutionId(id, "AccessDeniedException",
+                        "Access Denied: %s cannot see query %s, which %s ran".formatted(caller.principal(), id, execution.get().principal())));
+            }
+            else {
+                found.add(wire(execution.get()));
+            }
         }
         return new QueryExecutionShapes.BatchGetQueryExecutionResponse(found, unprocessed);
     }
@@ -154,6 +163,7 @@ public final class QueryExecutionOperations
         if (maxResults < 1 || maxResults > MAX_RESULTS_PER_PAGE) {
             throw AwsServiceException.invalidRequest("MaxResults must be between 1 and %d".formatted(MAX_RESULTS_PER_PAGE));
         }
+        // results(...) refuses another user's query with its own words
         QueryExecution execution = queries.find(requiredId(request.queryExecutionId()));
         ResultFiles.ResultPage page = queries.results(execution.id(), Optional.ofNullable(request.nextToken()), maxResults, caller);
         List<ResultSetShapes.Row> rows = page.rows().stream()

@@ -256,6 +256,18 @@ public final class EmbeddedTrawl
                 || engine.accessControl().snapshot().map(model -> model.isAdministrator(reader)).orElse(true);
     }
 
+    /** What {@code user} may see and change of the catalog through the metadata APIs, by the grants as they stand now. */
+    public io.trawl.engine.access.MetadataAccess metadataAccess(String user)
+    {
+        return io.trawl.engine.access.MetadataAccess.of(engine.accessControl(), user);
+    }
+
+    /** Removes the grants and row filters of a table (or a database) dropped through the metadata APIs. */
+    public io.trawl.engine.access.AccessControl accessControl()
+    {
+        return engine.accessControl();
+    }
+
     public Path home()
     {
         return home;

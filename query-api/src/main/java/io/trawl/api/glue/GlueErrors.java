@@ -26,6 +26,7 @@ final class GlueErrors
             case TABLE_ALREADY_EXISTS -> AwsServiceException.alreadyExists("Table already exists.");
             case PARTITION_ALREADY_EXISTS -> partitionAlreadyExists();
             case CONCURRENT_MODIFICATION -> concurrentModification(error.getMessage());
+            case ACCESS_DENIED -> new AwsServiceException("AccessDeniedException", 400, error.getMessage());
             default -> switch (error.errorType()) {
                 case USER_ERROR -> AwsServiceException.invalidInput(error.getMessage());
                 case EXTERNAL, INTERNAL -> new AwsServiceException("InternalServiceException", 500, error.getMessage());

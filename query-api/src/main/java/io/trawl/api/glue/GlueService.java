@@ -40,6 +40,8 @@ import io.trawl.catalog.HiveTypes;
 import io.trawl.catalog.Partition;
 import io.trawl.catalog.PartitionKeyValues;
 import io.trawl.catalog.Table;
+import io.trawl.engine.access.AccessControl;
+import io.trawl.engine.access.MetadataAccess;
 import io.trawl.error.TrawlException;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
@@ -57,6 +59,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -89,11 +92,18 @@ public final class GlueService
     private static final Comparator<List<String>> VALUES_ORDER = GlueService::compareValues;
 
     private final CatalogStore catalog;
+    private final AccessControl accessControl;
     private final Map<String, Operation> operations;
 
-    public GlueService(CatalogStore catalog)
+    /**
+     * @param accessControl the grants every operation is checked against, by the rules SQL follows (see
+     * {@link MetadataAccess}): listings leave out what the caller cannot see, a read of something it cannot see
+     * or a change it may not make is AccessDeniedException, and a dropped table's grants go with it
+     */
+    public GlueService(CatalogStore catalog, AccessControl accessControl)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.accessControl = requireNonNull(accessControl, "accessControl is null");
         this.operations = Map.ofEntries(
                 entry("CreateDatabase", operation(CreateDatabaseRequest.class, request -> names(request.databaseInput() == null ? null : request.databaseInput().name(), null), this::createDatabase)),
                 entry("GetDatabase", operation(GetDatabaseRequest.class, request -> names(request.name(), null), this::getDatabase)),
@@ -127,57 +137,64 @@ public final class GlueService
 
     // ---- databases
 
-    private Object createDatabase(CreateDatabaseRequest request)
+    private Object createDatabase(CreateDatabaseRequest request, MetadataAccess access)
     {
+        access.requireAdministrator("Cannot create schema: only an administrator can");
         catalog.createDatabase(GlueMapping.toCatalog(request.databaseInput()));
         return null;
     }
 
-    private Object getDatabase(GetDatabaseRequest request)
+    private Object getDatabase(GetDatabaseRequest request, MetadataAccess access)
     {
         String name = GlueMapping.required(request.name(), "Name");
         Database database = catalog.findDatabase(name).orElseThrow(() -> GlueErrors.databaseNotFound(name));
+        access.requireDatabase(database.name());
         return new GetDatabaseResponse(GlueMapping.toGlue(database));
     }
 
-    private Object getDatabases(GetDatabasesRequest request)
+    private Object getDatabases(GetDatabasesRequest request, MetadataAccess access)
     {
         int pageSize = pageSize(request.maxResults(), MAX_DATABASES_PER_PAGE);
-        List<Database> databases = new ArrayList<>(catalog.listDatabases());
+        List<Database> databases = new ArrayList<>(access.visibleDatabases(catalog.listDatabases()));
         databases.sort(Comparator.comparing(Database::name));
         Page<Database> page = page(databases, database -> List.of(database.name()), request.nextToken(), pageSize);
         return new GetDatabasesResponse(page.items().stream().map(GlueMapping::toGlue).toList(), page.nextToken());
     }
 
-    private Object deleteDatabase(DeleteDatabaseRequest request)
+    private Object deleteDatabase(DeleteDatabaseRequest request, MetadataAccess access)
     {
-        // Glue's DeleteDatabase removes the database's tables and partitions with it
-        catalog.dropDatabase(GlueMapping.required(request.name(), "Name"), CatalogStore.DropMode.CASCADE);
+        access.requireAdministrator("Cannot drop schema: only an administrator can");
+        String name = GlueMapping.required(request.name(), "Name");
+        // Glue's DeleteDatabase removes the database's tables and partitions with it, and Trawl their grants
+        catalog.dropDatabase(name, CatalogStore.DropMode.CASCADE);
+        accessControl.forgetDatabase(name);
         return null;
     }
 
     // ---- tables
 
-    private Object createTable(CreateTableRequest request)
+    private Object createTable(CreateTableRequest request, MetadataAccess access)
     {
         String databaseName = GlueMapping.required(request.databaseName(), "DatabaseName");
-        catalog.createTable(GlueMapping.toCatalog(databaseName, request.tableInput(), 0));
+        Table table = GlueMapping.toCatalog(databaseName, request.tableInput(), 0);
+        access.requireCreateTable(table.databaseName(), location(table));
+        catalog.createTable(table);
         return null;
     }
 
-    private Object getTable(GetTableRequest request)
+    private Object getTable(GetTableRequest request, MetadataAccess access)
     {
-        return new GetTableResponse(GlueMapping.toGlue(requireTable(request.databaseName(), request.name())));
+        return new GetTableResponse(GlueMapping.toGlue(access.requireVisible(requireTable(request.databaseName(), request.name()))));
     }
 
-    private Object getTables(GetTablesRequest request)
+    private Object getTables(GetTablesRequest request, MetadataAccess access)
     {
         String databaseName = GlueMapping.required(request.databaseName(), "DatabaseName");
         int pageSize = pageSize(request.maxResults(), MAX_TABLES_PER_PAGE);
         Optional<Pattern> pattern = tableNamePattern(request.expression());
         List<String> names = new ArrayList<>();
         for (String name : catalog.listTables(databaseName)) {
-            if (pattern.isEmpty() || pattern.get().matcher(name).matches()) {
+            if ((pattern.isEmpty() || pattern.get().matcher(name).matches()) && access.seesTable(databaseName, name)) {
                 names.add(name);
             }
         }
@@ -186,12 +203,12 @@ public final class GlueService
         List<GlueShapes.Table> tables = new ArrayList<>();
         for (String name : page.items()) {
             // a table dropped since the listing is left out, as if listed a moment later
-            catalog.findTable(databaseName, name).ifPresent(table -> tables.add(GlueMapping.toGlue(table)));
+            catalog.findTable(databaseName, name).flatMap(access::visible).ifPresent(table -> tables.add(GlueMapping.toGlue(table)));
         }
         return new GetTablesResponse(tables, page.nextToken());
     }
 
-    private Object updateTable(UpdateTableRequest request)
+    private Object updateTable(UpdateTableRequest request, MetadataAccess access)
     {
         String databaseName = GlueMapping.required(request.databaseName(), "DatabaseName");
         if (request.tableInput() == null) {
@@ -211,29 +228,45 @@ public final class GlueService
                 throw GlueErrors.concurrentModification("Table %s was changed: VersionId %d is not its current version %d.".formatted(current.name(), expected, current.version()));
             }
         }
-        catalog.updateTable(GlueMapping.toCatalog(databaseName, request.tableInput(), version));
+        Table changed = GlueMapping.toCatalog(databaseName, request.tableInput(), version);
+        // a location the table already had stays allowed: only a move is checked
+        access.requireAlter(current.databaseName(), current.name(), location(changed).filter(location -> !location(current).equals(Optional.of(location))).stream().toList());
+        catalog.updateTable(changed);
         return null;
     }
 
-    private Object deleteTable(DeleteTableRequest request)
+    private Object deleteTable(DeleteTableRequest request, MetadataAccess access)
     {
-        catalog.dropTable(GlueMapping.required(request.databaseName(), "DatabaseName"), GlueMapping.required(request.name(), "Name"));
+        Table table = requireTable(request.databaseName(), request.name());
+        access.requireDrop(table.databaseName(), table.name());
+        catalog.dropTable(table.databaseName(), table.name());
+        accessControl.forgetTable(table.databaseName(), table.name());
         return null;
+    }
+
+    /** Where a table's data lives, for the location check; none for a view or a table that names none. */
+    private static Optional<String> location(Table table)
+    {
+        return Optional.of(table.storageDescriptor().location())
+                .filter(location -> !location.isBlank() && !Table.VIRTUAL_VIEW.equals(table.tableType()));
     }
 
     // ---- partitions
 
-    private Object createPartition(CreatePartitionRequest request)
+    private Object createPartition(CreatePartitionRequest request, MetadataAccess access)
     {
         Table table = requireTable(request.databaseName(), request.tableName());
-        catalog.addPartitions(table.databaseName(), table.name(), List.of(GlueMapping.toCatalog(table, request.partitionInput())), false);
+        Partition partition = GlueMapping.toCatalog(table, request.partitionInput());
+        access.requireAlter(table.databaseName(), table.name(), location(partition).stream().toList());
+        catalog.addPartitions(table.databaseName(), table.name(), List.of(partition), false);
         return null;
     }
 
-    private Object batchCreatePartition(BatchCreatePartitionRequest request)
+    private Object batchCreatePartition(BatchCreatePartitionRequest request, MetadataAccess access)
     {
         List<GlueShapes.PartitionInput> inputs = batch(request.partitionInputList(), "PartitionInputList", MAX_BATCH_CREATE);
         Table table = requireTable(request.databaseName(), request.tableName());
+        access.requireAlter(table.databaseName(), table.name(), List.of());
         List<PartitionError> errors = new ArrayList<>();
         Map<List<String>, Partition> candidates = new LinkedHashMap<>();
         for (GlueShapes.PartitionInput input : inputs) {
@@ -241,6 +274,8 @@ public final class GlueService
             try {
                 Partition partition = GlueMapping.toCatalog(table, input);
                 PartitionKeyValues.validate(table, partition.values());
+                // an entry whose location is not allowed fails alone, as any other bad entry does
+                access.requireAlter(table.databaseName(), table.name(), location(partition).stream().toList());
                 if (candidates.putIfAbsent(partition.values(), partition) != null) {
                     errors.add(error(values, GlueErrors.partitionAlreadyExists()));
                 }
@@ -267,17 +302,19 @@ public final class GlueService
         return new BatchCreatePartitionResponse(errors);
     }
 
-    private Object getPartition(GetPartitionRequest request)
+    private Object getPartition(GetPartitionRequest request, MetadataAccess access)
     {
         Table table = requireTable(request.databaseName(), request.tableName());
+        access.requirePartitions(table);
         List<String> values = GlueMapping.values(request.partitionValues(), "PartitionValues");
         Partition partition = catalog.findPartition(table.databaseName(), table.name(), values).orElseThrow(GlueErrors::partitionNotFound);
         return new GetPartitionResponse(GlueMapping.toGlue(partition, false));
     }
 
-    private Object getPartitions(GetPartitionsRequest request)
+    private Object getPartitions(GetPartitionsRequest request, MetadataAccess access)
     {
         Table table = requireTable(request.databaseName(), request.tableName());
+        access.requirePartitions(table);
         int pageSize = pageSize(request.maxResults(), MAX_PARTITIONS_PER_PAGE);
         PartitionFilter filter;
         try {
@@ -301,17 +338,19 @@ public final class GlueService
         return new GetPartitionsResponse(page.items().stream().map(partition -> GlueMapping.toGlue(partition, excludeColumns)).toList(), page.nextToken());
     }
 
-    private Object deletePartition(DeletePartitionRequest request)
+    private Object deletePartition(DeletePartitionRequest request, MetadataAccess access)
     {
         Table table = requireTable(request.databaseName(), request.tableName());
+        access.requireAlter(table.databaseName(), table.name(), List.of());
         catalog.dropPartitions(table.databaseName(), table.name(), List.of(GlueMapping.values(request.partitionValues(), "PartitionValues")), false);
         return null;
     }
 
-    private Object batchDeletePartition(BatchDeletePartitionRequest request)
+    private Object batchDeletePartition(BatchDeletePartitionRequest request, MetadataAccess access)
     {
         List<PartitionValueList> entries = batch(request.partitionsToDelete(), "PartitionsToDelete", MAX_BATCH_DELETE);
         Table table = requireTable(request.databaseName(), request.tableName());
+        access.requireAlter(table.databaseName(), table.name(), List.of());
         List<PartitionError> errors = new ArrayList<>();
         Set<List<String>> candidates = new LinkedHashSet<>();
         for (PartitionValueList entry : entries) {
@@ -339,10 +378,11 @@ public final class GlueService
         return new BatchDeletePartitionResponse(errors);
     }
 
-    private Object batchGetPartition(BatchGetPartitionRequest request)
+    private Object batchGetPartition(BatchGetPartitionRequest request, MetadataAccess access)
     {
         List<PartitionValueList> entries = batch(request.partitionsToGet(), "PartitionsToGet", MAX_BATCH_GET);
         Table table = requireTable(request.databaseName(), request.tableName());
+        access.requirePartitions(table);
         Set<List<String>> wanted = new LinkedHashSet<>();
         for (PartitionValueList entry : entries) {
             List<String> values = GlueMapping.values(entry == null ? null : entry.values(), "PartitionsToGet.Values");
@@ -358,6 +398,11 @@ public final class GlueService
             }
         }
         return new BatchGetPartitionResponse(partitions, List.of());
+    }
+
+    private static Optional<String> location(Partition partition)
+    {
+        return Optional.of(partition.storageDescriptor().location()).filter(location -> !location.isBlank());
     }
 
     /** The values among {@code wanted} that are partitions of the table now. */
@@ -566,12 +611,12 @@ public final class GlueService
      * Reads the input as {@code shape}, runs the handler and writes its answer ({@code null}: Glue's empty output);
      * catalog errors become Glue's, named after the request's database and table.
      */
-    private static <I> Operation operation(Class<I> shape, Function<I, Names> names, Function<I, Object> handler)
+    private <I> Operation operation(Class<I> shape, Function<I, Names> names, BiFunction<I, MetadataAccess, Object> handler)
     {
         return (input, caller) -> {
             I request = read(input, shape);
             try {
-                Object output = handler.apply(request);
+                Object output = handler.apply(request, MetadataAccess.of(accessControl, caller.principal()));
                 return output == null ? AwsJson.mapper().createObjectNode() : AwsJson.toTree(output);
             }
             catch (TrawlException e) {

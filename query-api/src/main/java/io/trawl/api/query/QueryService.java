@@ -227,6 +227,38 @@ public final class QueryService
         return history.find(id).map(this::failIfAbandoned);
     }
 
+    /**
+     * The execution record as {@code caller} may see it: with access control on, a query's text, state and statistics
+     * are its owner's and administrators' (the text can hold literals that are data, and the statistics tell what the
+     * owner's grants let it read), as its results are.
+     */
+    public QueryExecution find(String id, Caller caller)
+    {
+        QueryExecution execution = find(id);
+        checkMaySee(execution, caller);
+        return execution;
+    }
+
+    /** Whether {@code caller} may see the query's record (see {@link #find(String, Caller)}). */
+    public boolean maySee(QueryExecution execution, Caller caller)
+    {
+        return trawl.mayReadResultsOf(caller.principal(), execution.principal());
+    }
+
+    private void checkMaySee(QueryExecution execution, Caller caller)
+    {
+        if (!maySee(execution, caller)) {
+            throw new QueryRequestException(Reason.ACCESS_DENIED, "Access Denied: %s cannot see query %s, which %s ran".formatted(caller.principal(), execution.id(), execution.principal()));
+        }
+    }
+
+    /** {@link #stop(String)} by {@code caller}, who must be the query's owner or an administrator when access control is on. */
+    public QueryExecution stop(String id, Caller caller)
+    {
+        checkMaySee(find(id), caller);
+        return stop(id);
+    }
+
     /** Cancels a query that has not finished; stopping a finished query changes nothing, as in Athena. */
     public QueryExecution stop(String id)
     {

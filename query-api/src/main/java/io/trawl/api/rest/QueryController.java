@@ -87,7 +87,7 @@ public final class QueryController
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String workGroup, @Nullable @QueryValue String nextToken, @Nullable @QueryValue Integer maxResults)
     {
-        return handle(request, null, _ -> {
+        return handle(request, null, caller -> {
             int limit = maxResults == null ? 50 : maxResults;
             if (limit < 1 || limit > 50) {
                 throw new QueryRequestException(QueryRequestException.Reason.INVALID, "maxResults must be between 1 and 50");
@@ -95,7 +95,8 @@ public final class QueryController
             QueryHistory.Listing listing = queries.list(workGroup == null ? WorkGroup.PRIMARY : workGroup, Optional.ofNullable(nextToken).map(QueryController::decode), limit);
             List<RestShapes.Query> found = new ArrayList<>();
             for (String id : listing.ids()) {
-                queries.findIfPresent(id).ifPresent(execution -> found.add(query(execution)));
+                // with access control on, other users' queries are left out: a page can then hold fewer than maxResults
+                queries.findIfPresent(id).filter(execution -> queries.maySee(execution, caller)).ifPresent(execution -> found.add(query(execution)));
             }
             return ok(new RestShapes.QueryList(found, listing.nextAfter().map(QueryController::encode).orElse(null)));
         });
@@ -105,14 +106,14 @@ public final class QueryController
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id)
     {
-        return handle(request, null, _ -> ok(query(queries.find(id))));
+        return handle(request, null, caller -> ok(query(queries.find(id, caller))));
     }
 
     @Delete(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id)
     {
-        return handle(request, null, _ -> ok(query(queries.stop(id))));
+        return handle(request, null, caller -> ok(query(queries.stop(id, caller))));
     }
 
     @Get(uri = "/{id}/results", produces = {MediaType.APPLICATION_JSON, "text/csv"})

@@ -72,7 +72,7 @@ public final class TrawlService
         this.reports = new ReportService(new ReportStore(metaDocuments), workGroups, queries, trawl.store(), ReportSettings.fromEnvironment(settings.environment()),
                 settings.clock(), settings.instanceId());
         awsServices.add(new AthenaService(athenaOperations()));
-        awsServices.add(new GlueService(trawl.catalog()));
+        awsServices.add(new GlueService(trawl.catalog(), trawl.accessControl()));
     }
 
     /** Athena's operations, one group per kind of resource. */
@@ -83,7 +83,7 @@ public final class TrawlService
         groups.add(new WorkGroupOperations(workGroups, namedQueries, preparedStatements, settings.clock()));
         groups.add(new NamedQueryOperations(namedQueries, workGroups));
         groups.add(new PreparedStatementOperations(preparedStatements, workGroups));
-        groups.add(new DataCatalogOperations(trawl.catalog()));
+        groups.add(new DataCatalogOperations(trawl.catalog(), trawl.accessControl()));
         return groups;
     }
 
