@@ -15,7 +15,8 @@ public final class RequestAuthenticators
     private RequestAuthenticators() {}
 
     /**
-     * Verifies signatures with the access keys configured ({@link AccessKeys#fromEnvironment}); with none, runs in
+     * Takes the caller of a request AWS authenticated (a Lambda function URL or API Gateway with IAM auth) from its
+     * IAM identity, mapped by {@link IamPrincipals}; otherwise verifies signatures with the access keys configured ({@link AccessKeys#fromEnvironment}); with none, runs in
      * development mode and says so once to {@code warnings}, since such a server trusts whoever signs.
      *
      * @throws io.trawl.error.TrawlException {@code INVALID_ARGUMENT} when the keys' configuration is malformed
@@ -25,10 +26,17 @@ public final class RequestAuthenticators
         requireNonNull(clock, "clock is null");
         requireNonNull(warnings, "warnings is null");
         AccessKeys keys = AccessKeys.fromEnvironment(environment);
+        IamPrincipals iam = IamPrincipals.fromEnvironment(environment);
+        RequestAuthenticator signatures;
         if (keys.isEmpty()) {
             warnings.accept(DEVELOPMENT_MODE_WARNING);
-            return SigV4Authenticator.development(clock);
+            signatures = SigV4Authenticator.development(clock);
         }
-        return SigV4Authenticator.verifying(keys, clock);
+        else {
+            signatures = SigV4Authenticator.verifying(keys, clock);
+        }
+        // AWS checked the signature of a request that carries an IAM identity (it was signed for Lambda or API
+        // Gateway, with credentials Trawl does not hold): its identity decides, not Trawl's keys
+        return request -> request.iamIdentity().map(iam::caller).orElseGet(() -> signatures.authenticate(request));
     }
 }

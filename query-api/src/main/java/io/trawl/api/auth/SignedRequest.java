@@ -10,12 +10,20 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * An HTTP request as its signature covers it: method, path as sent (still percent-encoded), raw query string
- * (empty when there is none), headers by lower-case name with every value, and the body's bytes.
+ * (empty when there is none), headers by lower-case name with every value, and the body's bytes; and the IAM
+ * identity AWS verified for it when it came through a Lambda function URL or API Gateway with IAM authorization.
  */
-public record SignedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body)
+public record SignedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body, Optional<IamIdentity> iamIdentity)
 {
+    /** A request that reached Trawl directly, with no identity verified by AWS. */
+    public SignedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body)
+    {
+        this(method, path, rawQuery, headers, body, Optional.empty());
+    }
+
     public SignedRequest
     {
+        requireNonNull(iamIdentity, "iamIdentity is null");
         requireNonNull(method, "method is null");
         requireNonNull(path, "path is null");
         rawQuery = rawQuery == null ? "" : rawQuery;

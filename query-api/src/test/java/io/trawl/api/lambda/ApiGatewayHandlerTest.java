@@ -95,6 +95,69 @@ class ApiGatewayHandlerTest
         assertThat(response.getBody()).startsWith("openapi: 3.1.0");
     }
 
+    @Test
+    void aCallerAwsVerifiedIsTheTrawlPrincipalItsIamArnMapsTo()
+            throws Exception
+    {
+        String account = "123456789012";
+        Map<String, String> environment = Map.of(
+                "TRAWL_ACCESS_KEYS", TrawlApiServer.ACCESS_KEY + ":" + TrawlApiServer.SECRET_KEY + ":analyst",
+                "TRAWL_ADMINS", "dataadmin",
+                "TRAWL_IAM_PRINCIPALS", "arn:aws:sts::%s:assumed-role/AWSReservedSSO_*/*={session}".formatted(account));
+        try (ApplicationContext iamContext = ApplicationContext.builder().deduceEnvironment(false)
+                .singletons(ServerSettings.defaults(home.resolve("iam")).withEnvironment(environment)).start()) {
+            ApiGatewayHandler iamHandler = new ApiGatewayHandler(iamContext);
+            // an administrator by its role name (the default mapping): access statements are the administrators'
+            String admin = "arn:aws:sts::%s:assumed-role/DataAdmin/any-session-name".formatted(account);
+            assertThat(runAs(iamHandler, admin, "CREATE USER carol").get("Status").get("State").asText()).isEqualTo("SUCCEEDED");
+            // a session name is trusted only where a rule says so (IAM Identity Center sets it)
+            JsonNode refused = runAs(iamHandler, "arn:aws:sts::%s:assumed-role/AWSReservedSSO_Analyst_0a1b/carol".formatted(account), "CREATE USER dave");
+            assertThat(refused.get("Status").get("State").asText()).isEqualTo("FAILED");
+            assertThat(refused.get("Status").get("StateChangeReason").asText()).contains("Access Denied");
+            // the account's root maps to nobody
+            APIGatewayV2HTTPResponse root = iamHandler.handleRequest(iamEvent("arn:aws:iam::%s:root".formatted(account), "ListWorkGroups", "{}"), null);
+            assertThat(root.getStatusCode()).isEqualTo(403);
+            assertThat(root.getBody()).contains("AccessDeniedException").contains("maps to no Trawl principal");
+        }
+    }
+
+    private static JsonNode runAs(ApiGatewayHandler handler, String arn, String sql)
+            throws Exception
+    {
+        APIGatewayV2HTTPResponse started = handler.handleRequest(iamEvent(arn, "StartQueryExecution", JSON.writeValueAsString(Map.of("QueryString", sql))), null);
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(200);
+        String id = JSON.readTree(started.getBody()).get("QueryExecutionId").asText();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            APIGatewayV2HTTPResponse polled = handler.handleRequest(iamEvent(arn, "GetQueryExecution", "{\"QueryExecutionId\": \"%s\"}".formatted(id)), null);
+            assertThat(polled.getStatusCode()).as(polled.getBody()).isEqualTo(200);
+            JsonNode execution = JSON.readTree(polled.getBody()).get("QueryExecution");
+            String state = execution.get("Status").get("State").asText();
+            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+                return execution;
+            }
+            assertThat(Instant.now()).as("query still " + state).isBefore(deadline);
+        }
+    }
+
+    /**
+     * An Athena request as a function URL with AWS_IAM auth delivers it: signed for the lambda service with credentials
+     * Trawl does not hold (Lambda checked them), and the caller's identity in the request context.
+     */
+    private static APIGatewayV2HTTPEvent iamEvent(String arn, String operation, String body)
+    {
+        Map<String, String> headers = Map.of(
+                "content-type", "application/x-amz-json-1.1",
+                "x-amz-target", "AmazonAthena." + operation,
+                "host", HOST,
+                "authorization", "AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20261206/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123",
+                "x-amz-date", "20261206T000000Z");
+        APIGatewayV2HTTPEvent event = event("POST", "/", headers, body);
+        event.getRequestContext().setAuthorizer(new APIGatewayV2HTTPEvent.RequestContext.Authorizer(null, null,
+                APIGatewayV2HTTPEvent.RequestContext.IAM.builder().withUserArn(arn).withAccessKey("ASIAEXAMPLE").withAccountId("123456789012").build()));
+        return event;
+    }
+
     private APIGatewayV2HTTPResponse athena(String operation, String body)
     {
         Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/x-amz-json-1.1", "x-amz-target", "AmazonAthena." + operation, "host", HOST));
