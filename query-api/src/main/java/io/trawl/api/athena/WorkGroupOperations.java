@@ -19,6 +19,7 @@ import io.trawl.api.auth.Caller;
 import io.trawl.api.namedquery.NamedQueryStore;
 import io.trawl.api.prepared.PreparedStatementStore;
 import io.trawl.api.protocol.AwsJson;
+import io.trawl.api.protocol.AwsServiceException;
 import io.trawl.api.protocol.AwsJsonService.Operation;
 import io.trawl.api.workgroup.WorkGroup;
 import io.trawl.api.workgroup.WorkGroupStore;
@@ -57,9 +58,17 @@ public final class WorkGroupOperations
     private final NamedQueryStore namedQueries;
     private final PreparedStatementStore preparedStatements;
     private final Clock clock;
+    private final java.util.function.Predicate<String> administers;
 
-    public WorkGroupOperations(WorkGroupStore workGroups, NamedQueryStore namedQueries, PreparedStatementStore preparedStatements, Clock clock)
+    /**
+     * @param administers whether a principal may create, change and delete work groups: with access control on, the
+     * administrators only, since a work group's cutoff and output location bound what its users spend and where their
+     * results go
+     */
+    public WorkGroupOperations(WorkGroupStore workGroups, NamedQueryStore namedQueries, PreparedStatementStore preparedStatements, Clock clock,
+            java.util.function.Predicate<String> administers)
     {
+        this.administers = requireNonNull(administers, "administers is null");
         this.workGroups = requireNonNull(workGroups, "workGroups is null");
         this.namedQueries = requireNonNull(namedQueries, "namedQueries is null");
         this.preparedStatements = requireNonNull(preparedStatements, "preparedStatements is null");
@@ -70,12 +79,22 @@ public final class WorkGroupOperations
     public Map<String, Operation> operations()
     {
         Map<String, Operation> operations = new LinkedHashMap<>();
-        operations.put("CreateWorkGroup", this::createWorkGroup);
+        operations.put("CreateWorkGroup", administered(this::createWorkGroup, "create"));
         operations.put("GetWorkGroup", this::getWorkGroup);
         operations.put("ListWorkGroups", this::listWorkGroups);
-        operations.put("UpdateWorkGroup", this::updateWorkGroup);
-        operations.put("DeleteWorkGroup", this::deleteWorkGroup);
+        operations.put("UpdateWorkGroup", administered(this::updateWorkGroup, "update"));
+        operations.put("DeleteWorkGroup", administered(this::deleteWorkGroup, "delete"));
         return operations;
+    }
+
+    private Operation administered(Operation operation, String action)
+    {
+        return (input, caller) -> {
+            if (!administers.test(caller.principal())) {
+                throw new AwsServiceException("AccessDeniedException", 400, "Access Denied: %s cannot %s work groups: only an administrator can".formatted(caller.principal(), action));
+            }
+            return operation.invoke(input, caller);
+        };
     }
 
     private JsonNode createWorkGroup(JsonNode input, Caller caller)

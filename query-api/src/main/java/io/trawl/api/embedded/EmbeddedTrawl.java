@@ -252,8 +252,13 @@ public final class EmbeddedTrawl
      */
     public boolean mayReadResultsOf(String reader, String owner)
     {
-        return !accessControlled() || reader.equals(owner)
-                || engine.accessControl().snapshot().map(model -> model.isAdministrator(reader)).orElse(true);
+        return reader.equals(owner) || administers(reader);
+    }
+
+    /** Whether {@code user} administers this Trawl: anyone when access control is off, else the configured administrators. */
+    public boolean administers(String user)
+    {
+        return engine.accessControl().snapshot().map(model -> model.isAdministrator(user)).orElse(true);
     }
 
     /** What {@code user} may see and change of the catalog through the metadata APIs, by the grants as they stand now. */

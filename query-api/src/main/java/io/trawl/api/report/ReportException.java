@@ -13,7 +13,9 @@ public final class ReportException
         /** The definition is not valid (schedule, time zone, destination, SQL, name). */
         INVALID,
         /** A report of that name exists. */
-        ALREADY_EXISTS
+        ALREADY_EXISTS,
+        /** With access control on: another user's report, or a destination outside the allowed locations. */
+        ACCESS_DENIED
     }
 
     private final Reason reason;

@@ -14,7 +14,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.trawl.api.auth.Caller;
+import io.trawl.api.embedded.EmbeddedTrawl;
 import io.trawl.api.report.Report;
+import io.trawl.api.report.ReportDefinition;
 import io.trawl.api.report.ReportException;
 import io.trawl.api.report.ReportService;
 import io.trawl.api.service.TrawlService;
@@ -35,12 +38,14 @@ public final class ReportController
     private static final int MAX_RUNS = 1000;
 
     private final ReportService reports;
+    private final EmbeddedTrawl embedded;
     private final RestCalls calls;
 
     public ReportController(TrawlService trawl)
     {
         requireNonNull(trawl, "trawl is null");
         this.reports = trawl.reports();
+        this.embedded = trawl.trawl();
         this.calls = new RestCalls(trawl.authenticator());
     }
 
@@ -50,7 +55,10 @@ public final class ReportController
     {
         return calls.handle(request, body, caller -> {
             RestShapes.CreateReport create = RestCalls.read(body, RestShapes.CreateReport.class, "report");
-            Report report = reports.create(ReportShapes.definition(create), caller.principal());
+            ReportDefinition definition = ReportShapes.definition(create);
+            // a report writes its output where its owner says: a write destination like UNLOAD's
+            embedded.accessControl().requireAllowedLocation(definition.destination());
+            Report report = reports.create(definition, caller.principal());
             return RestCalls.created(shape(report), "/v1/reports/" + report.name());
         });
     }
@@ -59,28 +67,35 @@ public final class ReportController
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> list(HttpRequest<?> request)
     {
-        return calls.handle(request, null, _ -> RestCalls.ok(new RestShapes.ReportList(reports.list().stream().map(this::shape).toList())));
+        return calls.handle(request, null, caller -> RestCalls.ok(new RestShapes.ReportList(reports.list().stream()
+                .filter(report -> embedded.mayReadResultsOf(caller.principal(), report.owner()))
+                .map(this::shape)
+                .toList())));
     }
 
     @Get(uri = "/{name}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> get(HttpRequest<?> request, @PathVariable String name)
     {
-        return calls.handle(request, null, _ -> RestCalls.ok(shape(reports.find(name))));
+        return calls.handle(request, null, caller -> RestCalls.ok(shape(owned(name, caller))));
     }
 
     @Delete(uri = "/{name}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> delete(HttpRequest<?> request, @PathVariable String name)
     {
-        return calls.handle(request, null, _ -> RestCalls.ok(shape(reports.delete(name))));
+        return calls.handle(request, null, caller -> {
+            owned(name, caller);
+            return RestCalls.ok(shape(reports.delete(name)));
+        });
     }
 
     @Post(uri = "/{name}/runs", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> runNow(HttpRequest<?> request, @PathVariable String name, @Body @Nullable byte[] body)
     {
-        return calls.handle(request, body, _ -> {
+        return calls.handle(request, body, caller -> {
+            owned(name, caller);
             ReportService.StartedRun started = reports.runNow(name);
             return HttpResponse.status(HttpStatus.ACCEPTED)
                     .body(RestCalls.json(ReportShapes.run(started.run())))
@@ -93,7 +108,8 @@ public final class ReportController
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> history(HttpRequest<?> request, @PathVariable String name, @Nullable @QueryValue Integer maxResults)
     {
-        return calls.handle(request, null, _ -> {
+        return calls.handle(request, null, caller -> {
+            owned(name, caller);
             int limit = maxResults == null ? 100 : maxResults;
             if (limit < 1 || limit > MAX_RUNS) {
                 throw new ReportException(ReportException.Reason.INVALID, "maxResults must be between 1 and %d".formatted(MAX_RUNS));
@@ -107,7 +123,23 @@ public final class ReportController
     @ExecuteOn(TaskExecutors.IO)
     public HttpResponse<?> run(HttpRequest<?> request, @PathVariable String name, @PathVariable String id)
     {
-        return calls.handle(request, null, _ -> RestCalls.ok(ReportShapes.run(reports.run(name, id))));
+        return calls.handle(request, null, caller -> {
+            owned(name, caller);
+            return RestCalls.ok(ReportShapes.run(reports.run(name, id)));
+        });
+    }
+
+    /**
+     * The report, when {@code caller} may see it: with access control on, a report (its SQL, runs and outputs) is its
+     * owner's and administrators', as a query is; it runs with its owner's grants.
+     */
+    private Report owned(String name, Caller caller)
+    {
+        Report report = reports.find(name);
+        if (!embedded.mayReadResultsOf(caller.principal(), report.owner())) {
+            throw new ReportException(ReportException.Reason.ACCESS_DENIED, "Access Denied: %s cannot see report %s, which belongs to %s".formatted(caller.principal(), name, report.owner()));
+        }
+        return report;
     }
 
     private RestShapes.Report shape(Report report)

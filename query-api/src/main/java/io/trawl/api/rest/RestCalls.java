@@ -73,9 +73,13 @@ final class RestCalls
                 case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "NotFound", e.getMessage());
                 case INVALID -> problem(HttpStatus.BAD_REQUEST, "InvalidRequest", e.getMessage());
                 case ALREADY_EXISTS -> problem(HttpStatus.CONFLICT, "AlreadyExists", e.getMessage());
+                case ACCESS_DENIED -> problem(HttpStatus.FORBIDDEN, "AccessDenied", e.getMessage());
             };
         }
         catch (TrawlException e) {
+            if (e.errorCode() == io.trawl.error.ErrorCode.ACCESS_DENIED) {
+                return problem(HttpStatus.FORBIDDEN, "AccessDenied", e.getMessage());
+            }
             return problem(HttpStatus.INTERNAL_SERVER_ERROR, "InternalError", e.getMessage());
         }
         catch (RuntimeException e) {

@@ -80,7 +80,7 @@ public final class TrawlService
     {
         List<AthenaService.OperationGroup> groups = new ArrayList<>();
         groups.add(new QueryExecutionOperations(queries));
-        groups.add(new WorkGroupOperations(workGroups, namedQueries, preparedStatements, settings.clock()));
+        groups.add(new WorkGroupOperations(workGroups, namedQueries, preparedStatements, settings.clock(), trawl::administers));
         groups.add(new NamedQueryOperations(namedQueries, workGroups));
         groups.add(new PreparedStatementOperations(preparedStatements, workGroups));
         groups.add(new DataCatalogOperations(trawl.catalog(), trawl.accessControl()));

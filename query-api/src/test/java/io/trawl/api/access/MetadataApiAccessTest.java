@@ -302,6 +302,54 @@ class MetadataApiAccessTest
         assertThat(failure(ana, "SELECT count(*) FROM system.audit.events")).contains("Access Denied: Cannot select from table system.audit.events");
     }
 
+    @Test
+    void aReportIsItsOwnersAndWritesOnlyWhereAllowed()
+            throws IOException
+    {
+        HttpResponse<String> outside = SignedHttp.send("POST", server.endpoint().resolve("/v1/reports"), Map.of("Content-Type", "application/json"),
+                report("anas-orders", "s3://other-tenant/reports/"), "AKIDANA", "ana-secret");
+        assertThat(outside.statusCode()).as(outside.body()).isEqualTo(403);
+        assertThat(JSON.readTree(outside.body()).get("detail").asText()).isEqualTo("Access Denied: Location 's3://other-tenant/reports/' is outside the locations this deployment allows");
+
+        HttpResponse<String> created = SignedHttp.send("POST", server.endpoint().resolve("/v1/reports"), Map.of("Content-Type", "application/json"),
+                report("anas-orders", home.resolve("reports/").toUri().toString()), "AKIDANA", "ana-secret");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        for (String[] call : new String[][] {{"GET", "/v1/reports/anas-orders"}, {"DELETE", "/v1/reports/anas-orders"}, {"POST", "/v1/reports/anas-orders/runs"}, {"GET", "/v1/reports/anas-orders/runs"}}) {
+            HttpResponse<String> refused = SignedHttp.send(call[0], server.endpoint().resolve(call[1]), Map.of(), null, "AKIDBOB", "bob-secret");
+            assertThat(refused.statusCode()).as("%s %s: %s", call[0], call[1], refused.body()).isEqualTo(403);
+            assertThat(JSON.readTree(refused.body()).get("detail").asText()).isEqualTo("Access Denied: bob cannot see report anas-orders, which belongs to ana");
+        }
+        assertThat(rest("GET", "/v1/reports", "AKIDBOB", "bob-secret").get("reports")).isEmpty();
+        assertThat(rest("GET", "/v1/reports/anas-orders", "AKIDADMIN", "admin-secret").get("owner").asText()).isEqualTo("ana");
+        assertThat(rest("GET", "/v1/reports", "AKIDANA", "ana-secret").get("reports")).singleElement()
+                .satisfies(report -> assertThat(report.get("name").asText()).isEqualTo("anas-orders"));
+    }
+
+    @Test
+    void workGroupsAreTheAdministratorsToChange()
+    {
+        assertThatThrownBy(() -> ana.createWorkGroup(request -> request.name("anas").configuration(configuration -> configuration.bytesScannedCutoffPerQuery(20_000_000L))))
+                .isInstanceOfSatisfying(AthenaException.class, error -> {
+                    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                    assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Access Denied: ana cannot create work groups: only an administrator can");
+                });
+        assertThatThrownBy(() -> ana.updateWorkGroup(request -> request.workGroup("primary").configurationUpdates(update -> update.removeBytesScannedCutoffPerQuery(true))))
+                .isInstanceOfSatisfying(AthenaException.class, error -> assertThat(error.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
+        admin.createWorkGroup(request -> request.name("team").configuration(configuration -> configuration.bytesScannedCutoffPerQuery(20_000_000L)));
+        assertThat(ana.getWorkGroup(request -> request.workGroup("team")).workGroup().configuration().bytesScannedCutoffPerQuery()).isEqualTo(20_000_000L);
+    }
+
+    private static String report(String name, String destination)
+    {
+        var report = JSON.createObjectNode()
+                .put("name", name)
+                .put("sql", "SELECT count(*) FROM sales.orders")
+                .put("schedule", "cron(0 9 ? * MON-FRI *)");
+        report.putObject("output").put("format", "CSV").put("destination", destination);
+        return report.toString();
+    }
+
     private static List<String> databases(AthenaClient athena)
     {
         return athena.listDatabasesPaginator(request -> request.catalogName("AwsDataCatalog")).databaseList().stream().map(database -> database.name()).toList();
