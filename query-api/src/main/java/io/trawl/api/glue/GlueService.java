@@ -105,22 +105,22 @@ public final class GlueService
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
         this.operations = Map.ofEntries(
-                entry("CreateDatabase", operation(CreateDatabaseRequest.class, request -> names(request.databaseInput() == null ? null : request.databaseInput().name(), null), this::createDatabase)),
-                entry("GetDatabase", operation(GetDatabaseRequest.class, request -> names(request.name(), null), this::getDatabase)),
-                entry("GetDatabases", operation(GetDatabasesRequest.class, request -> names(null, null), this::getDatabases)),
-                entry("DeleteDatabase", operation(DeleteDatabaseRequest.class, request -> names(request.name(), null), this::deleteDatabase)),
-                entry("CreateTable", operation(CreateTableRequest.class, request -> names(request.databaseName(), request.tableInput() == null ? null : request.tableInput().name()), this::createTable)),
-                entry("GetTable", operation(GetTableRequest.class, request -> names(request.databaseName(), request.name()), this::getTable)),
-                entry("GetTables", operation(GetTablesRequest.class, request -> names(request.databaseName(), null), this::getTables)),
-                entry("UpdateTable", operation(UpdateTableRequest.class, request -> names(request.databaseName(), request.tableInput() == null ? null : request.tableInput().name()), this::updateTable)),
-                entry("DeleteTable", operation(DeleteTableRequest.class, request -> names(request.databaseName(), request.name()), this::deleteTable)),
-                entry("CreatePartition", operation(CreatePartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::createPartition)),
-                entry("BatchCreatePartition", operation(BatchCreatePartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::batchCreatePartition)),
-                entry("GetPartition", operation(GetPartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::getPartition)),
-                entry("GetPartitions", operation(GetPartitionsRequest.class, request -> names(request.databaseName(), request.tableName()), this::getPartitions)),
-                entry("DeletePartition", operation(DeletePartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::deletePartition)),
-                entry("BatchDeletePartition", operation(BatchDeletePartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::batchDeletePartition)),
-                entry("BatchGetPartition", operation(BatchGetPartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::batchGetPartition)));
+                entry("CreateDatabase", operation("CreateDatabase", CreateDatabaseRequest.class, request -> names(request.databaseInput() == null ? null : request.databaseInput().name(), null), this::createDatabase)),
+                entry("GetDatabase", operation("GetDatabase", GetDatabaseRequest.class, request -> names(request.name(), null), this::getDatabase)),
+                entry("GetDatabases", operation("GetDatabases", GetDatabasesRequest.class, request -> names(null, null), this::getDatabases)),
+                entry("DeleteDatabase", operation("DeleteDatabase", DeleteDatabaseRequest.class, request -> names(request.name(), null), this::deleteDatabase)),
+                entry("CreateTable", operation("CreateTable", CreateTableRequest.class, request -> names(request.databaseName(), request.tableInput() == null ? null : request.tableInput().name()), this::createTable)),
+                entry("GetTable", operation("GetTable", GetTableRequest.class, request -> names(request.databaseName(), request.name()), this::getTable)),
+                entry("GetTables", operation("GetTables", GetTablesRequest.class, request -> names(request.databaseName(), null), this::getTables)),
+                entry("UpdateTable", operation("UpdateTable", UpdateTableRequest.class, request -> names(request.databaseName(), request.tableInput() == null ? null : request.tableInput().name()), this::updateTable)),
+                entry("DeleteTable", operation("DeleteTable", DeleteTableRequest.class, request -> names(request.databaseName(), request.name()), this::deleteTable)),
+                entry("CreatePartition", operation("CreatePartition", CreatePartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::createPartition)),
+                entry("BatchCreatePartition", operation("BatchCreatePartition", BatchCreatePartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::batchCreatePartition)),
+                entry("GetPartition", operation("GetPartition", GetPartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::getPartition)),
+                entry("GetPartitions", operation("GetPartitions", GetPartitionsRequest.class, request -> names(request.databaseName(), request.tableName()), this::getPartitions)),
+                entry("DeletePartition", operation("DeletePartition", DeletePartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::deletePartition)),
+                entry("BatchDeletePartition", operation("BatchDeletePartition", BatchDeletePartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::batchDeletePartition)),
+                entry("BatchGetPartition", operation("BatchGetPartition", BatchGetPartitionRequest.class, request -> names(request.databaseName(), request.tableName()), this::batchGetPartition)));
     }
 
     @Override
@@ -611,19 +611,37 @@ public final class GlueService
      * Reads the input as {@code shape}, runs the handler and writes its answer ({@code null}: Glue's empty output);
      * catalog errors become Glue's, named after the request's database and table.
      */
-    private <I> Operation operation(Class<I> shape, Function<I, Names> names, BiFunction<I, MetadataAccess, Object> handler)
+    private <I> Operation operation(String name, Class<I> shape, Function<I, Names> names, BiFunction<I, MetadataAccess, Object> handler)
     {
+        // changes, and refusals of any call, join the SQL statements in the audit trail
+        boolean change = !name.startsWith("Get") && !name.startsWith("BatchGet");
         return (input, caller) -> {
             I request = read(input, shape);
+            Names named = names.apply(request);
             try {
                 Object output = handler.apply(request, MetadataAccess.of(accessControl, caller.principal()));
+                if (change) {
+                    audit(name, named, caller.principal(), Optional.empty());
+                }
                 return output == null ? AwsJson.mapper().createObjectNode() : AwsJson.toTree(output);
             }
             catch (TrawlException e) {
-                Names named = names.apply(request);
+                if (e.errorCode() == io.trawl.error.ErrorCode.ACCESS_DENIED) {
+                    audit(name, named, caller.principal(), Optional.of(e.getMessage()));
+                }
                 throw GlueErrors.translate(e, named.database(), named.table());
             }
         };
+    }
+
+    /** An audit event for a Glue call, when access control keeps a trail: {@code AWSGlue.CreateTable db.table}, allowed or denied. */
+    private void audit(String operation, Names named, String principal, Optional<String> denial)
+    {
+        accessControl.audit().ifPresent(log -> {
+            String object = Optional.ofNullable(named.database()).map(database -> database + Optional.ofNullable(named.table()).map(table -> "." + table).orElse("")).orElse("");
+            log.record(java.time.Instant.now(), principal, (TARGET_PREFIX + "." + operation + " " + object).strip(),
+                    named.table() == null ? List.of() : List.of(object.toLowerCase(Locale.ROOT)), List.of(), denial.isEmpty(), denial);
+        });
     }
 
     private static <I> I read(JsonNode input, Class<I> shape)

@@ -209,6 +209,15 @@ class MetadataApiAccessTest
         // databases are an administrator's
         assertGlueDenied(() -> anaGlue.createDatabase(request -> request.databaseInput(database -> database.name("ana_db"))), "Access Denied: Cannot create schema: only an administrator can");
         assertGlueDenied(() -> anaGlue.deleteDatabase(request -> request.name("sales")), "Access Denied: Cannot drop schema: only an administrator can");
+
+        // Glue's changes and refusals are in the audit trail with SQL's statements
+        List<List<String>> events = rows(admin, "SELECT decision, statement FROM system.audit.events WHERE principal = 'ana' AND statement LIKE 'AWSGlue.%ana_table' ORDER BY event_time, event_id");
+        assertThat(events).contains(
+                List.of("DENY", "AWSGlue.CreateTable sales.ana_table"),
+                List.of("ALLOW", "AWSGlue.CreateTable sales.ana_table"),
+                List.of("DENY", "AWSGlue.UpdateTable sales.ana_table"),
+                List.of("ALLOW", "AWSGlue.UpdateTable sales.ana_table"),
+                List.of("ALLOW", "AWSGlue.DeleteTable sales.ana_table"));
     }
 
     @Test
