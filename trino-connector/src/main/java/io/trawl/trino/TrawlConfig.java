@@ -58,13 +58,18 @@ public record TrawlConfig(Map<String, String> properties)
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Unknown Trawl properties: %s (known: %s, billing.*)".formatted(unknown, new TreeSet<>(KEYS)));
         }
-        if (value("trawl.home").isEmpty() && value("trawl.meta-location").isEmpty()) {
+        if (valueOf(properties, "trawl.home").isEmpty() && valueOf(properties, "trawl.meta-location").isEmpty()) {
             throw new IllegalArgumentException("Set trawl.meta-location (where Trawl's catalog, grants and usage ledger live, e.g. s3://bucket/meta/) or trawl.home (a local Trawl home directory)");
         }
         BillingConfig.fromProperties(billingProperties(properties));
     }
 
     public Optional<String> value(String key)
+    {
+        return valueOf(properties, key);
+    }
+
+    private static Optional<String> valueOf(Map<String, String> properties, String key)
     {
         return Optional.ofNullable(properties.get(key)).map(String::strip).filter(value -> !value.isEmpty());
     }
