@@ -14,7 +14,12 @@ import io.trawl.engine.EngineConfig;
 import io.trawl.engine.QueryEngine;
 import io.trawl.engine.Session;
 import io.trawl.scan.LakeScanProvider;
+import io.trawl.datagen.TpchGenerator;
 import io.trawl.scan.store.LocalObjectStore;
+import io.trawl.scan.store.ObjectStore;
+import io.trawl.scan.store.RoutingObjectStore;
+import io.trawl.scan.store.s3.S3Config;
+import io.trawl.testing.s3.S3TestServer;
 import io.trawl.scan.store.ObjectStoreCatalogDocuments;
 import io.trawl.scan.usage.ObjectStoreLedgerStorage;
 import io.trawl.testing.DuckDbOracle;
@@ -39,9 +44,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -66,6 +73,7 @@ final class TrinoLakeCluster
 
     private final Path home;
     private final CatalogStore catalog;
+    private final ObjectStore store;
     private final DistributedQueryRunner runner;
     private final QueryEngine trawl;
     private final UsageLedger ledger;
@@ -73,11 +81,12 @@ final class TrinoLakeCluster
     private final Path dataDirectory;
     private final CompletedQueries completed;
 
-    private TrinoLakeCluster(Path home, CatalogStore catalog, DistributedQueryRunner runner, QueryEngine trawl, UsageLedger ledger, AccessStore access, Path dataDirectory, CompletedQueries completed)
+    private TrinoLakeCluster(Path home, CatalogStore catalog, ObjectStore store, DistributedQueryRunner runner, QueryEngine trawl, UsageLedger ledger, AccessStore access, Path dataDirectory, CompletedQueries completed)
     {
         this.completed = completed;
         this.home = home;
         this.catalog = catalog;
+        this.store = store;
         this.runner = runner;
         this.trawl = trawl;
         this.ledger = ledger;
@@ -95,11 +104,46 @@ final class TrinoLakeCluster
         LocalObjectStore store = new LocalObjectStore();
         CatalogStore catalog = new LakeCatalogStore(new ObjectStoreCatalogDocuments(store, metaLocation));
         TpchTables.registerTables(new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults()), Session.defaults(), SCHEMA, dataDirectory, TpchFormat.PARQUET);
+        return start(home, dataDirectory, metaLocation, store, catalog, Map.of());
+    }
 
-        Map<String, String> properties = Map.of(
-                "trawl.meta-location", metaLocation.toString(),
-                "trawl.admins", ADMIN,
-                "trawl.catalogs", CATALOG + "," + COLD_CATALOG);
+    /**
+     * The same cluster over the in-process S3 server: the TPC-H files uploaded there, the catalog, grants and usage
+     * ledger at an {@code s3://} meta location, the connector reaching S3 through the endpoint, region and credentials
+     * of its properties.
+     */
+    static TrinoLakeCluster startOnS3(S3TestServer server)
+            throws Exception
+    {
+        Path dataDirectory = TpchLake.dataDirectory(TpchLake.DEFAULT_SCALE_FACTOR, TpchFormat.PARQUET);
+        Path home = Files.createTempDirectory("trawl-trino-s3-");
+        String run = "trino-" + UUID.randomUUID();
+        URI lake = server.upload(dataDirectory, server.location(run + "/lake/"));
+        URI metaLocation = server.location(run + "/meta/");
+        ObjectStore store = new RoutingObjectStore(new LocalObjectStore(), server::store);
+        CatalogStore catalog = new LakeCatalogStore(new ObjectStoreCatalogDocuments(store, metaLocation));
+        QueryEngine engine = new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults());
+        Session session = engine.execute("CREATE DATABASE " + SCHEMA, Session.defaults()).session();
+        for (String table : TpchGenerator.tableNames()) {
+            session = engine.execute(TpchGenerator.createTableSql(SCHEMA, table, lake.resolve(table + "/"), TpchFormat.PARQUET), session).session();
+        }
+        S3Config s3 = server.config();
+        Map<String, String> s3Properties = Map.of(
+                "trawl.s3.endpoint", s3.endpoint().orElseThrow().toString(),
+                "trawl.s3.region", s3.region(),
+                "trawl.s3.path-style", String.valueOf(s3.pathStyle()),
+                "trawl.aws.access-key-id", s3.accessKey().orElseThrow(),
+                "trawl.aws.secret-access-key", s3.secretKey().orElseThrow());
+        return start(home, dataDirectory, metaLocation, store, catalog, s3Properties);
+    }
+
+    private static TrinoLakeCluster start(Path home, Path dataDirectory, URI metaLocation, ObjectStore store, CatalogStore catalog, Map<String, String> storeProperties)
+            throws Exception
+    {
+        Map<String, String> properties = new HashMap<>(storeProperties);
+        properties.put("trawl.meta-location", metaLocation.toString());
+        properties.put("trawl.admins", ADMIN);
+        properties.put("trawl.catalogs", CATALOG + "," + COLD_CATALOG);
         TrawlPlugin plugin = new TrawlPlugin();
         CompletedQueries completed = new CompletedQueries();
         EventListener listener = only(plugin.getEventListenerFactories()).create(properties, new TestContext());
@@ -123,7 +167,7 @@ final class TrinoLakeCluster
         QueryEngine trawl = new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults());
         UsageLedger ledger = new UsageLedger(new ObjectStoreLedgerStorage(store, metaLocation));
         AccessStore access = new AccessStore(new ObjectStoreCatalogDocuments(store, metaLocation), Set.of(ADMIN));
-        return new TrinoLakeCluster(home, catalog, runner, trawl, ledger, access, dataDirectory, completed);
+        return new TrinoLakeCluster(home, catalog, store, runner, trawl, ledger, access, dataDirectory, completed);
     }
 
     DistributedQueryRunner runner()
@@ -146,7 +190,7 @@ final class TrinoLakeCluster
     /** Another Trawl engine over the same catalog, whose scan provider has fetched no footer yet. */
     QueryEngine coldTrawl()
     {
-        return new QueryEngine(catalog, LakeScanProvider.forLocalFiles(), EngineConfig.defaults());
+        return new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults());
     }
 
     Session trawlSession()
