@@ -89,7 +89,7 @@ public record TrawlConfig(Map<String, String> properties)
     /** Where the usage ledger and the grants live: the catalog location, else the home. */
     public URI metaLocation()
     {
-        return catalogLocation().orElseGet(() -> home().orElseThrow().toUri());
+        return catalogLocation().orElseGet(() -> folder(home().orElseThrow().toString()));
     }
 
     public Set<String> administrators()

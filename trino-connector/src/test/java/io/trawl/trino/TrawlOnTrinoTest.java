@@ -7,7 +7,9 @@ import io.trawl.billing.StatementType;
 import io.trawl.billing.ledger.UsageRecord;
 import io.trawl.catalog.access.Principal;
 import io.trawl.catalog.access.RowFilter;
+import io.trawl.engine.QueryEngine;
 import io.trawl.engine.QueryResult;
+import io.trawl.engine.Session;
 import io.trawl.engine.ResultColumn;
 import io.trawl.engine.TaskStats;
 import io.trawl.testing.ResultComparison;
@@ -169,6 +171,36 @@ class TrawlOnTrinoTest
         assertThat(usage).hasSize(1);
         assertThat(cold.bytesScanned()).as("a cold scan pays the footers too").isGreaterThan(warm.bytesScanned());
         assertThat(usage.getFirst().bytesScanned()).as("footers fetched by the coordinator are billed once, with the workers' reads").isEqualTo(cold.bytesScanned());
+    }
+
+    @Test
+    void prunesCatalogPartitionsAsTrawlDoes()
+            throws Exception
+    {
+        Session session = cluster.trawlSession();
+        QueryEngine writer = cluster.writingTrawl();
+        session = writer.execute("CREATE DATABASE parted", session).session();
+        writer.execute("CREATE TABLE parted.orders_by_status WITH (external_location = '%s', partitioned_by = ARRAY['o_orderstatus']) AS SELECT o_orderkey, o_totalprice, o_orderstatus FROM tpch.orders"
+                .formatted(cluster.scratch().resolve("orders_by_status").toUri()), session);
+
+        String filtered = "SELECT count(*), sum(o_totalprice) FROM parted.orders_by_status WHERE o_orderstatus = 'F'";
+        String whole = "SELECT count(*), sum(o_totalprice) FROM parted.orders_by_status";
+        long filteredBytes = billedThroughTrinoAsByTrawl(filtered, "SELECT count(*), sum(o_totalprice) FROM orders WHERE o_orderstatus = 'F'");
+        long wholeBytes = billedThroughTrinoAsByTrawl(whole, "SELECT count(*), sum(o_totalprice) FROM orders");
+        assertThat(filteredBytes).as("the filter on the partition key reads one partition's files").isLessThan(wholeBytes);
+    }
+
+    /** Runs {@code sql} through Trino and Trawl's engine: the answer is DuckDB's for {@code oracleSql}, the bill Trawl's. */
+    private long billedThroughTrinoAsByTrawl(String sql, String oracleSql)
+            throws Exception
+    {
+        MaterializedResultWithPlan trino = cluster.run(TrinoLakeCluster.ADMIN, sql);
+        QueryResult trawl = cluster.trawl().execute(sql, cluster.trawlSession());
+        ResultComparison.assertMatches(sql, columns(trino.result()), rows(trino.result()), cluster.oracle().query(oracleSql), false);
+        List<UsageRecord> usage = cluster.usageOf(trino.queryId().toString());
+        assertThat(usage).hasSize(1);
+        assertThat(usage.getFirst().bytesScanned()).as("bytes of %s", sql).isEqualTo(trawl.bytesScanned());
+        return usage.getFirst().bytesScanned();
     }
 
     @Test

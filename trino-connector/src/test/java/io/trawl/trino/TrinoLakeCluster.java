@@ -193,6 +193,18 @@ final class TrinoLakeCluster
         return new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults());
     }
 
+    /** Trawl's engine with its writers, for tables the tests make (CTAS) in a schema of their own. */
+    QueryEngine writingTrawl()
+    {
+        return coldTrawl().withWriters(new io.trawl.scan.writer.LakeFileWriters(store), new io.trawl.scan.store.ObjectStoreWriteStorage(store));
+    }
+
+    /** A folder for the tables tests make, removed with the cluster. */
+    Path scratch()
+    {
+        return home;
+    }
+
     Session trawlSession()
     {
         return Session.defaults().withSchema(SCHEMA);
