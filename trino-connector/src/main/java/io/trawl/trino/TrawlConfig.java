@@ -156,8 +156,8 @@ public record TrawlConfig(Map<String, String> properties)
 
     private static URI folder(String location)
     {
-        String withSlash = location.endsWith("/") ? location : location + "/";
-        URI uri = URI.create(withSlash);
-        return uri.getScheme() == null ? Path.of(withSlash).toAbsolutePath().toUri() : uri;
+        // a plain path is a local folder
+        String uri = URI.create(location).getScheme() == null ? Path.of(location).toAbsolutePath().toUri().toString() : location;
+        return URI.create(uri.endsWith("/") ? uri : uri + "/");
     }
 }
