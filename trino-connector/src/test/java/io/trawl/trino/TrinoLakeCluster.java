@@ -27,6 +27,7 @@ import io.trawl.testing.tpch.TpchLake;
 import io.trawl.testing.tpch.TpchTables;
 import io.trawl.trino.access.TrawlAccessControlFactory;
 import io.trawl.trino.billing.UsageEventListenerFactory;
+import io.trino.spi.Plugin;
 import io.trino.spi.eventlistener.EventListener;
 import io.trino.spi.eventlistener.EventListenerFactory;
 import io.trino.spi.eventlistener.QueryCompletedEvent;
@@ -97,6 +98,13 @@ final class TrinoLakeCluster
     static TrinoLakeCluster start()
             throws Exception
     {
+        return start(new TrawlPlugin());
+    }
+
+    /** The cluster with {@code plugin}: the Trawl plugin as the test classpath has it, or as a Trino server loads it. */
+    static TrinoLakeCluster start(Plugin plugin)
+            throws Exception
+    {
         Path dataDirectory = TpchLake.dataDirectory(TpchLake.DEFAULT_SCALE_FACTOR, TpchFormat.PARQUET);
         Path home = Files.createTempDirectory("trawl-trino-");
         URI metaLocation = Files.createDirectories(home.resolve("meta")).toUri();
@@ -104,7 +112,7 @@ final class TrinoLakeCluster
         LocalObjectStore store = new LocalObjectStore();
         CatalogStore catalog = new LakeCatalogStore(new ObjectStoreCatalogDocuments(store, metaLocation));
         TpchTables.registerTables(new QueryEngine(catalog, LakeScanProvider.create(store), EngineConfig.defaults()), Session.defaults(), SCHEMA, dataDirectory, TpchFormat.PARQUET);
-        return start(home, dataDirectory, metaLocation, store, catalog, Map.of());
+        return start(plugin, home, dataDirectory, metaLocation, store, catalog, Map.of());
     }
 
     /**
@@ -134,17 +142,16 @@ final class TrinoLakeCluster
                 "trawl.s3.path-style", String.valueOf(s3.pathStyle()),
                 "trawl.aws.access-key-id", s3.accessKey().orElseThrow(),
                 "trawl.aws.secret-access-key", s3.secretKey().orElseThrow());
-        return start(home, dataDirectory, metaLocation, store, catalog, s3Properties);
+        return start(new TrawlPlugin(), home, dataDirectory, metaLocation, store, catalog, s3Properties);
     }
 
-    private static TrinoLakeCluster start(Path home, Path dataDirectory, URI metaLocation, ObjectStore store, CatalogStore catalog, Map<String, String> storeProperties)
+    private static TrinoLakeCluster start(Plugin plugin, Path home, Path dataDirectory, URI metaLocation, ObjectStore store, CatalogStore catalog, Map<String, String> storeProperties)
             throws Exception
     {
         Map<String, String> properties = new HashMap<>(storeProperties);
         properties.put("trawl.meta-location", metaLocation.toString());
         properties.put("trawl.admins", ADMIN);
         properties.put("trawl.catalogs", CATALOG + "," + COLD_CATALOG);
-        TrawlPlugin plugin = new TrawlPlugin();
         CompletedQueries completed = new CompletedQueries();
         EventListener listener = only(plugin.getEventListenerFactories()).create(properties, new TestContext());
         SystemAccessControl accessControl = only(plugin.getSystemAccessControlFactories()).create(properties, new TestContext());
@@ -157,6 +164,11 @@ final class TrinoLakeCluster
             // the test server would create every plugin listener with an empty configuration; the listener and the
             // access control above are the plugin's own, configured as etc/*.properties would configure them
             runner.installPlugin(new ConnectorsOnly(plugin));
+            if (plugin.getClass().getClassLoader() instanceof io.trino.server.PluginClassLoader loader) {
+                // what a server's plugin manager does for a plugin it loads from a directory: handles of the plugin's
+                // classes travel between nodes under the plugin's class loader (the wrapper above hides it)
+                runner.getServers().forEach(server -> server.getInstance(com.google.inject.Key.get(io.trino.metadata.HandleResolver.class)).registerClassLoader(loader));
+            }
             runner.createCatalog(CATALOG, TrawlConnectorFactory.NAME, properties);
             runner.createCatalog(COLD_CATALOG, TrawlConnectorFactory.NAME, properties);
         }
@@ -296,8 +308,8 @@ final class TrinoLakeCluster
         }
     }
 
-    private record ConnectorsOnly(TrawlPlugin plugin)
-            implements io.trino.spi.Plugin
+    private record ConnectorsOnly(Plugin plugin)
+            implements Plugin
     {
         @Override
         public Iterable<io.trino.spi.connector.ConnectorFactory> getConnectorFactories()
