@@ -60,11 +60,14 @@ public final class TrawlAccessControl
         }
     };
 
-    public TrawlAccessControl(AccessStore store, Set<String> catalogs)
+    public TrawlAccessControl(AccessStore store, Set<String> administrators, Set<String> catalogs)
     {
         this.store = requireNonNull(store, "store is null");
         this.catalogs = Set.copyOf(requireNonNull(catalogs, "catalogs is null"));
-        this.filterIdentity = new TreeSet<>(store.model().administrators()).first();
+        if (administrators.isEmpty()) {
+            throw new IllegalArgumentException("access control needs at least one administrator");
+        }
+        this.filterIdentity = new TreeSet<>(administrators).first();
     }
 
     // --- queries and the cluster

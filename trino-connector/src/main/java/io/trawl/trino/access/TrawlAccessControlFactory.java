@@ -32,6 +32,6 @@ public final class TrawlAccessControlFactory
             throw new IllegalArgumentException("trawl.admins must name at least one administrator (as TRAWL_ADMINS does for Trawl)");
         }
         TrawlLake lake = TrawlLake.open(trawlConfig);
-        return new TrawlAccessControl(new AccessStore(lake.metaDocuments(), trawlConfig.administrators()), trawlConfig.governedCatalogs());
+        return new TrawlAccessControl(new AccessStore(lake.metaDocuments(), trawlConfig.administrators()), trawlConfig.administrators(), trawlConfig.governedCatalogs());
     }
 }

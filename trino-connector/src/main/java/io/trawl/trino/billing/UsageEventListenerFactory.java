@@ -41,6 +41,7 @@ public final class UsageEventListenerFactory
         TrawlConfig trawlConfig = new TrawlConfig(config);
         TrawlLake lake = TrawlLake.open(trawlConfig);
         UsageLedger ledger = new UsageLedger(new ObjectStoreLedgerStorage(lake.store(), lake.metaLocation()));
+        planningBytes.startKeeping();
         return new UsageEventListener(ledger, trawlConfig.billing(), trawlConfig.workGroup(), trawlConfig.governedCatalogs(), planningBytes);
     }
 }
