@@ -218,6 +218,9 @@ class TrawlOnTrinoTest
         assertThat(cluster.run("analyst", "SHOW COLUMNS FROM nation").result().getMaterializedRows().stream().map(row -> row.getField(0)).toList())
                 .as("the analyst is shown the filter's columns only")
                 .containsExactly("n_nationkey", "n_name", "n_regionkey");
+        assertThat(cluster.run("analyst", "SHOW TABLES").result().getMaterializedRows().stream().map(row -> row.getField(0)).toList())
+                .as("the analyst is shown the tables it reads")
+                .containsExactly("nation");
         assertThatThrownBy(() -> cluster.run("analyst", "SELECT n_comment FROM nation"))
                 .as("a column the filter does not list is refused, as Trawl's engine refuses it")
                 .hasMessageContaining("Access Denied: Cannot select from columns [n_comment] in table or view tpch.nation");
@@ -240,8 +243,12 @@ class TrawlOnTrinoTest
         MaterializedResultWithPlan explain = cluster.run(TrinoLakeCluster.ADMIN, "EXPLAIN SELECT count(*) FROM nation");
         MaterializedResultWithPlan otherCatalog = cluster.run(TrinoLakeCluster.ADMIN, "SELECT count(*) FROM system.runtime.nodes");
         // a billed query after them: once its record is in, the completion events before it have been handled
-        MaterializedResultWithPlan billed = cluster.run(TrinoLakeCluster.ADMIN, "SELECT count(*) FROM region");
-        assertThat(cluster.usageOf(billed.queryId().toString())).hasSize(1);
+        String explained = "EXPLAIN ANALYZE SELECT count(*) FROM region WHERE r_comment LIKE '%the%'";
+        MaterializedResultWithPlan billed = cluster.run(TrinoLakeCluster.ADMIN, explained);
+        List<UsageRecord> explainAnalyze = cluster.usageOf(billed.queryId().toString());
+        assertThat(explainAnalyze).as("EXPLAIN ANALYZE runs the query, so it is billed").hasSize(1);
+        assertThat(explainAnalyze.getFirst().statementType()).isEqualTo(StatementType.EXPLAIN_ANALYZE);
+        assertThat(explainAnalyze.getFirst().bytesScanned()).isEqualTo(cluster.trawl().execute(explained, cluster.trawlSession()).bytesScanned());
 
         List<String> recorded = new ArrayList<>(cluster.allUsage().stream().map(UsageRecord::queryId).toList());
         assertThat(recorded)

@@ -18,9 +18,9 @@ import io.trino.spi.eventlistener.QueryInputMetadata;
 import io.trino.spi.resourcegroups.QueryType;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,6 +38,7 @@ import static java.util.Objects.requireNonNull;
 public final class UsageEventListener
         implements EventListener
 {
+    private static final Pattern EXPLAIN_ANALYZE = Pattern.compile("\\s*EXPLAIN\\s+ANALYZE\\b", Pattern.CASE_INSENSITIVE);
     private static final System.Logger LOG = System.getLogger(UsageEventListener.class.getName());
 
     private final UsageLedger ledger;
@@ -112,9 +113,15 @@ public final class UsageEventListener
                 .orElse(QueryOutcome.SUCCEEDED);
     }
 
-    /** Trino's query type as Trawl's billing knows it; EXPLAIN ANALYZE runs the query, so it is billed. */
+    /**
+     * Trino's query type as Trawl's billing knows it. EXPLAIN ANALYZE runs the query, so it is billed; Trino types it
+     * by the statement it explains, so it is told by its text.
+     */
     private static StatementType statementType(QueryCompletedEvent event)
     {
+        if (EXPLAIN_ANALYZE.matcher(event.getMetadata().getQuery()).lookingAt()) {
+            return StatementType.EXPLAIN_ANALYZE;
+        }
         Optional<QueryType> queryType = event.getContext().getQueryType();
         if (queryType.isEmpty()) {
             return StatementType.UTILITY;
@@ -122,7 +129,7 @@ public final class UsageEventListener
         return switch (queryType.get()) {
             case SELECT -> StatementType.QUERY;
             case INSERT, UPDATE, DELETE, MERGE, ALTER_TABLE_EXECUTE -> StatementType.DML;
-            case EXPLAIN -> event.getMetadata().getQuery().strip().toUpperCase(Locale.ROOT).matches("(?s)EXPLAIN\\s+ANALYZE\\b.*") ? StatementType.EXPLAIN_ANALYZE : StatementType.EXPLAIN;
+            case EXPLAIN -> StatementType.EXPLAIN;
             case DATA_DEFINITION -> StatementType.DDL;
             case DESCRIBE, ANALYZE -> StatementType.UTILITY;
         };
