@@ -20,14 +20,17 @@ final class TrawlPageSource
 {
     private final PageSource pages;
     private final CountingByteMeter meter;
+    private final boolean rowCountOnly;
     private long readTimeNanos;
     private long positions;
     private boolean finished;
 
-    TrawlPageSource(PageSource pages, CountingByteMeter meter)
+    /** @param rowCountOnly Trino asked for no column: pages carry only their row counts */
+    TrawlPageSource(PageSource pages, CountingByteMeter meter, boolean rowCountOnly)
     {
         this.pages = requireNonNull(pages, "pages is null");
         this.meter = requireNonNull(meter, "meter is null");
+        this.rowCountOnly = rowCountOnly;
     }
 
     @Override
@@ -76,7 +79,7 @@ final class TrawlPageSource
             return null;
         }
         positions += page.getPositionCount();
-        return SourcePage.create(page);
+        return rowCountOnly ? SourcePage.create(page.getPositionCount()) : SourcePage.create(page);
     }
 
     @Override

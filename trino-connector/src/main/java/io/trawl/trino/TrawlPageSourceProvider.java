@@ -52,11 +52,17 @@ public final class TrawlPageSourceProvider
         Table table = handle.table();
         ScanSplit scanSplit = trawlSplit.scanSplit();
         List<ScanColumn> scanColumns = columns.stream().map(column -> ((TrawlColumnHandle) column).scanColumn()).toList();
+        boolean rowCountOnly = scanColumns.isEmpty();
+        if (rowCountOnly) {
+            // a scan that only counts rows reads the table's first column, as Trawl's engine does (its PruneColumns keeps
+            // one): count(*) is billed the same on both
+            scanColumns = List.of(TrawlMetadata.columns(table).getFirst().scanColumn());
+        }
         CountingByteMeter meter = new CountingByteMeter();
         try {
             trawlSplit.fileMetadata().ifPresent(metadata -> scans.addFileMetadata(table, scanSplit, metadata));
             PageSource pages = scans.createPageSource(table, scanSplit, scanColumns, handle.predicate(), meter);
-            return new TrawlPageSource(pages, meter);
+            return new TrawlPageSource(pages, meter, rowCountOnly);
         }
         catch (TrawlException e) {
             throw TrawlErrors.toTrino(e);

@@ -159,6 +159,21 @@ class TrawlOnTrinoTest
     }
 
     @Test
+    void countsRowsReadingTheFirstColumnAsTrawlDoes()
+            throws Exception
+    {
+        String sql = "SELECT count(*) FROM orders";
+        MaterializedResultWithPlan trino = cluster.run(TrinoLakeCluster.ADMIN, sql);
+        QueryResult trawl = cluster.trawl().execute(sql, cluster.trawlSession());
+
+        assertThat(trino.result().getOnlyValue()).isEqualTo(cluster.oracle().query(sql).getFirst().getFirst());
+        assertThat(cluster.usageOf(trino.queryId().toString()).getFirst().bytesScanned())
+                .as("a row count is billed for the first column, as in Trawl's engine")
+                .isPositive()
+                .isEqualTo(trawl.bytesScanned());
+    }
+
+    @Test
     void billsFootersFetchedWhilePlanningOnTheCoordinator()
             throws Exception
     {
