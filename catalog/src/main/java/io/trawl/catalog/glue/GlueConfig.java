@@ -1,5 +1,7 @@
 package io.trawl.catalog.glue;
 
+import io.trawl.catalog.aws.AwsEnvironment;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,32 +37,13 @@ public record GlueConfig(
     public static final String REGION_VARIABLE = "TRAWL_GLUE_REGION";
     public static final String CATALOG_ID_VARIABLE = "TRAWL_GLUE_CATALOG_ID";
     /** One endpoint for every AWS service Trawl calls (LocalStack); {@link #ENDPOINT_VARIABLE} wins over it. */
-    public static final String AWS_ENDPOINT_VARIABLE = "TRAWL_AWS_ENDPOINT";
+    public static final String AWS_ENDPOINT_VARIABLE = AwsEnvironment.AWS_ENDPOINT_VARIABLE;
 
     public GlueConfig
     {
         requireNonNull(endpoint, "endpoint is null");
-        requireNonNull(region, "region is null");
         requireNonNull(catalogId, "catalogId is null");
-        requireNonNull(accessKey, "accessKey is null");
-        requireNonNull(secretKey, "secretKey is null");
-        requireNonNull(apiCallTimeout, "apiCallTimeout is null");
-        requireNonNull(attemptTimeout, "attemptTimeout is null");
-        if (region.isBlank()) {
-            throw new IllegalArgumentException("region is blank");
-        }
-        if (accessKey.isPresent() != secretKey.isPresent()) {
-            throw new IllegalArgumentException("accessKey and secretKey must be given together");
-        }
-        if (!apiCallTimeout.isPositive() || !attemptTimeout.isPositive()) {
-            throw new IllegalArgumentException("timeouts must be positive: call %s, attempt %s".formatted(apiCallTimeout, attemptTimeout));
-        }
-        if (attemptTimeout.compareTo(apiCallTimeout) > 0) {
-            throw new IllegalArgumentException("attemptTimeout %s exceeds apiCallTimeout %s".formatted(attemptTimeout, apiCallTimeout));
-        }
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries is negative: " + maxRetries);
-        }
+        AwsEnvironment.checkClientSettings(region, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries);
     }
 
     /** AWS Glue in us-east-1, the caller's catalog, the default credentials chain, 1-minute calls, 20-second attempts, 5 retries. */
@@ -79,28 +62,15 @@ public record GlueConfig(
     public static GlueConfig fromEnvironment(Map<String, String> environment)
     {
         GlueConfig config = defaults();
-        String endpoint = nonBlank(environment.get(ENDPOINT_VARIABLE));
-        if (endpoint == null) {
-            endpoint = nonBlank(environment.get(AWS_ENDPOINT_VARIABLE));
-        }
-        if (endpoint != null) {
-            config = config.withEndpoint(URI.create(endpoint));
-        }
-        String region = nonBlank(environment.get(REGION_VARIABLE));
-        if (region == null) {
-            region = nonBlank(environment.get("AWS_REGION"));
-        }
-        if (region != null) {
-            config = config.withRegion(region);
-        }
-        String catalogId = nonBlank(environment.get(CATALOG_ID_VARIABLE));
-        if (catalogId != null) {
+        config = AwsEnvironment.endpoint(environment, ENDPOINT_VARIABLE).map(config::withEndpoint).orElse(config);
+        config = AwsEnvironment.region(environment, REGION_VARIABLE).map(config::withRegion).orElse(config);
+        String catalogId = environment.getOrDefault(CATALOG_ID_VARIABLE, "").trim();
+        if (!catalogId.isEmpty()) {
             config = config.withCatalogId(catalogId);
         }
-        String accessKey = nonBlank(environment.get("AWS_ACCESS_KEY_ID"));
-        String secretKey = nonBlank(environment.get("AWS_SECRET_ACCESS_KEY"));
-        if (accessKey != null && secretKey != null && nonBlank(environment.get("AWS_SESSION_TOKEN")) == null) {
-            config = config.withCredentials(accessKey, secretKey);
+        Optional<AwsEnvironment.StaticCredentials> credentials = AwsEnvironment.staticCredentials(environment);
+        if (credentials.isPresent()) {
+            config = config.withCredentials(credentials.get().accessKey(), credentials.get().secretKey());
         }
         return config;
     }
@@ -135,8 +105,4 @@ public record GlueConfig(
         return new GlueConfig(endpoint, region, catalogId, accessKey, secretKey, apiCallTimeout, attemptTimeout, newMaxRetries);
     }
 
-    private static String nonBlank(String value)
-    {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -1,9 +1,9 @@
 package io.trawl.api.lambda;
 
 import io.trawl.api.query.QueryDispatcher;
+import io.trawl.catalog.aws.AwsEnvironment;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
-import io.trawl.scan.store.s3.S3Config;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -54,14 +54,11 @@ public final class LambdaCoordinatorDispatcher
             return Optional.empty();
         }
         LambdaClientBuilder builder = LambdaClient.builder()
-                .region(Region.of(Optional.ofNullable(environment.get("TRAWL_LAMBDA_REGION")).or(() -> Optional.ofNullable(environment.get("AWS_REGION"))).orElse("us-east-1")))
+                .region(Region.of(AwsEnvironment.region(environment, "TRAWL_LAMBDA_REGION").orElse("us-east-1")))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(30)).apiCallAttemptTimeout(Duration.ofSeconds(10)).build());
-        String endpoint = environment.get("TRAWL_LAMBDA_ENDPOINT");
-        if (endpoint == null || endpoint.isBlank()) {
-            endpoint = environment.get(S3Config.AWS_ENDPOINT_VARIABLE);
-        }
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint.trim()));
+        Optional<URI> endpoint = AwsEnvironment.endpoint(environment, "TRAWL_LAMBDA_ENDPOINT");
+        if (endpoint.isPresent()) {
+            builder.endpointOverride(endpoint.get());
             if (environment.get("AWS_ACCESS_KEY_ID") == null) {
                 // LocalStack and the local endpoint accept any key
                 builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));

@@ -1,5 +1,6 @@
 package io.trawl.scan.runtime;
 
+import io.trawl.catalog.aws.AwsEnvironment;
 import io.trawl.engine.fragment.RemoteWorkers;
 import io.trawl.engine.fragment.TaskLimits;
 import io.trawl.error.ErrorCode;
@@ -8,7 +9,6 @@ import io.trawl.scan.runtime.lambda.LambdaRunnerConfig;
 import io.trawl.scan.runtime.lambda.LambdaTaskRunner;
 import io.trawl.scan.runtime.pool.PoolTaskRunner;
 import io.trawl.scan.store.ObjectStore;
-import io.trawl.scan.store.s3.S3Config;
 
 import java.net.URI;
 import java.util.Locale;
@@ -64,28 +64,12 @@ public final class ScanRuntimes
             if (!maxInFlight.isEmpty()) {
                 config = config.withMaxConcurrency(positive(maxInFlight, "TRAWL_WORKERS_MAX"));
             }
-            String endpoint = environment.getOrDefault("TRAWL_LAMBDA_ENDPOINT", "").trim();
-            if (endpoint.isEmpty()) {
-                endpoint = environment.getOrDefault(S3Config.AWS_ENDPOINT_VARIABLE, "").trim();
-            }
-            String region = firstNonBlank(environment.get("TRAWL_LAMBDA_REGION"), environment.get("AWS_REGION"), "us-east-1");
-            LambdaTaskRunner runner = LambdaTaskRunner.create(config, endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)), region,
-                    staticCredentials(environment), new TaskResults(store));
+            LambdaTaskRunner runner = LambdaTaskRunner.create(config, AwsEnvironment.endpoint(environment, "TRAWL_LAMBDA_ENDPOINT"),
+                    AwsEnvironment.region(environment, "TRAWL_LAMBDA_REGION").orElse("us-east-1"), AwsEnvironment.staticCredentials(environment), new TaskResults(store));
             // a Lambda worker's memory is its function's, not this JVM's: the worker caps it by its own heap
             return Optional.of(new RemoteWorkers(runner, new TaskLimits(taskMemory, TaskLimits.LAMBDA_INLINE_RESULT_BYTES, Optional.of(spillLocation)), TARGET_TASK_BYTES));
         }
         throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "%s must be in-process, pool, pool:N or lambda:FUNCTION, not '%s'".formatted(WORKERS_VARIABLE, workers));
-    }
-
-    /** $AWS_ACCESS_KEY_ID and $AWS_SECRET_ACCESS_KEY without a session token (as S3Config reads them); else the default chain. */
-    private static Optional<Map.Entry<String, String>> staticCredentials(Map<String, String> environment)
-    {
-        String accessKey = environment.getOrDefault("AWS_ACCESS_KEY_ID", "").trim();
-        String secretKey = environment.getOrDefault("AWS_SECRET_ACCESS_KEY", "").trim();
-        if (accessKey.isEmpty() || secretKey.isEmpty() || !environment.getOrDefault("AWS_SESSION_TOKEN", "").isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(Map.entry(accessKey, secretKey));
     }
 
     private static int positive(String value, String variable)
@@ -100,15 +84,5 @@ public final class ScanRuntimes
             // reported below
         }
         throw new TrawlException(ErrorCode.INVALID_ARGUMENT, "%s: '%s' is not a positive whole number".formatted(variable, value));
-    }
-
-    private static String firstNonBlank(String... values)
-    {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value.trim();
-            }
-        }
-        throw new IllegalArgumentException("no value");
     }
 }

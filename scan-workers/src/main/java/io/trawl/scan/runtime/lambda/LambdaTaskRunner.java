@@ -87,7 +87,7 @@ public final class LambdaTaskRunner
      * given, else the default chain), whose HTTP timeouts outlast the task timeout; closing the runner closes the client.
      */
     public static LambdaTaskRunner create(LambdaRunnerConfig config, java.util.Optional<java.net.URI> endpoint, String region,
-            java.util.Optional<java.util.Map.Entry<String, String>> accessKeyAndSecret, TaskResults results)
+            java.util.Optional<io.trawl.catalog.aws.AwsEnvironment.StaticCredentials> credentials, TaskResults results)
     {
         java.time.Duration callTimeout = config.taskTimeout().plusMinutes(1);
         software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
@@ -97,8 +97,8 @@ public final class LambdaTaskRunner
                         .maxConcurrency(config.maxConcurrency() + 16))
                 .overrideConfiguration(configuration -> configuration.apiCallTimeout(callTimeout));
         endpoint.ifPresent(builder::endpointOverride);
-        accessKeyAndSecret.ifPresent(key -> builder.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.getKey(), key.getValue()))));
+        credentials.ifPresent(key -> builder.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.accessKey(), key.secretKey()))));
         LambdaAsyncClient client = builder.build();
         return new LambdaTaskRunner(client, config, results, true);
     }

@@ -1,5 +1,7 @@
 package io.trawl.scan.store.s3;
 
+import io.trawl.catalog.aws.AwsEnvironment;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,26 +43,7 @@ public record S3Config(
     public S3Config
     {
         requireNonNull(endpoint, "endpoint is null");
-        requireNonNull(region, "region is null");
-        requireNonNull(accessKey, "accessKey is null");
-        requireNonNull(secretKey, "secretKey is null");
-        requireNonNull(apiCallTimeout, "apiCallTimeout is null");
-        requireNonNull(attemptTimeout, "attemptTimeout is null");
-        if (region.isBlank()) {
-            throw new IllegalArgumentException("region is blank");
-        }
-        if (accessKey.isPresent() != secretKey.isPresent()) {
-            throw new IllegalArgumentException("accessKey and secretKey must be given together");
-        }
-        if (!apiCallTimeout.isPositive() || !attemptTimeout.isPositive()) {
-            throw new IllegalArgumentException("timeouts must be positive: call %s, attempt %s".formatted(apiCallTimeout, attemptTimeout));
-        }
-        if (attemptTimeout.compareTo(apiCallTimeout) > 0) {
-            throw new IllegalArgumentException("attemptTimeout %s exceeds apiCallTimeout %s".formatted(attemptTimeout, apiCallTimeout));
-        }
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries is negative: " + maxRetries);
-        }
+        AwsEnvironment.checkClientSettings(region, accessKey, secretKey, apiCallTimeout, attemptTimeout, maxRetries);
         if (partSizeBytes < 1 || partSizeBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("partSizeBytes out of range: " + partSizeBytes);
         }
@@ -81,7 +64,7 @@ public record S3Config(
     public static final String REGION_VARIABLE = "TRAWL_S3_REGION";
     public static final String PATH_STYLE_VARIABLE = "TRAWL_S3_PATH_STYLE";
     /** One endpoint for every AWS service Trawl calls (LocalStack); a service's own variable wins over it. */
-    public static final String AWS_ENDPOINT_VARIABLE = "TRAWL_AWS_ENDPOINT";
+    public static final String AWS_ENDPOINT_VARIABLE = AwsEnvironment.AWS_ENDPOINT_VARIABLE;
 
     /**
      * S3 settings from the environment, the same for the CLI, the API and scan workers: $TRAWL_S3_ENDPOINT,
@@ -93,36 +76,17 @@ public record S3Config(
     public static S3Config fromEnvironment(java.util.Map<String, String> environment)
     {
         S3Config config = defaults();
-        String endpoint = nonBlank(environment.get(ENDPOINT_VARIABLE));
-        if (endpoint == null) {
-            endpoint = nonBlank(environment.get(AWS_ENDPOINT_VARIABLE));
-        }
-        if (endpoint != null) {
-            config = config.withEndpoint(URI.create(endpoint));
-        }
-        String region = nonBlank(environment.get(REGION_VARIABLE));
-        if (region == null) {
-            region = nonBlank(environment.get("AWS_REGION"));
-        }
-        if (region != null) {
-            config = config.withRegion(region);
-        }
-        String pathStyle = nonBlank(environment.get(PATH_STYLE_VARIABLE));
-        if (pathStyle != null) {
+        config = AwsEnvironment.endpoint(environment, ENDPOINT_VARIABLE).map(config::withEndpoint).orElse(config);
+        config = AwsEnvironment.region(environment, REGION_VARIABLE).map(config::withRegion).orElse(config);
+        String pathStyle = environment.getOrDefault(PATH_STYLE_VARIABLE, "").trim();
+        if (!pathStyle.isEmpty()) {
             config = config.withPathStyle(Boolean.parseBoolean(pathStyle.toLowerCase(java.util.Locale.ROOT)));
         }
-        String accessKey = nonBlank(environment.get("AWS_ACCESS_KEY_ID"));
-        String secretKey = nonBlank(environment.get("AWS_SECRET_ACCESS_KEY"));
-        // Lambda's execution role hands out session credentials; those must come from the default chain
-        if (accessKey != null && secretKey != null && nonBlank(environment.get("AWS_SESSION_TOKEN")) == null) {
-            config = config.withCredentials(accessKey, secretKey);
+        Optional<AwsEnvironment.StaticCredentials> credentials = AwsEnvironment.staticCredentials(environment);
+        if (credentials.isPresent()) {
+            config = config.withCredentials(credentials.get().accessKey(), credentials.get().secretKey());
         }
         return config;
-    }
-
-    private static String nonBlank(String value)
-    {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** This config against an S3-compatible server at {@code endpoint}, with path-style addressing. */
