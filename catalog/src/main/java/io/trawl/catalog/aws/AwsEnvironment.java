@@ -1,5 +1,9 @@
 package io.trawl.catalog.aws;
 
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -86,6 +90,25 @@ public final class AwsEnvironment
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries is negative: " + maxRetries);
         }
+    }
+
+    /**
+     * The timeouts and retries every AWS client of Trawl's uses: standard retries with exponential backoff (longer
+     * after throttling), and no circuit breaker, whose token bucket would stop retrying every call of the process
+     * after one burst of throttling.
+     */
+    public static ClientOverrideConfiguration clientOverrides(Duration apiCallTimeout, Duration attemptTimeout, int maxRetries)
+    {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(apiCallTimeout)
+                .apiCallAttemptTimeout(attemptTimeout)
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(maxRetries + 1)
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(5)))
+                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
+                        .circuitBreakerEnabled(false)
+                        .build())
+                .build();
     }
 
     private static Optional<String> nonBlank(String value)

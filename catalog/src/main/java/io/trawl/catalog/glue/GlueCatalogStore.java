@@ -9,6 +9,7 @@ import io.trawl.catalog.PartitionKeyValues;
 import io.trawl.catalog.SerDeInfo;
 import io.trawl.catalog.StorageDescriptor;
 import io.trawl.catalog.Table;
+import io.trawl.catalog.aws.AwsEnvironment;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trino.spi.predicate.Domain;
@@ -17,12 +18,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.GlueClientBuilder;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
@@ -90,17 +89,7 @@ public final class GlueCatalogStore
     /** A store over a client built as {@code config} says: endpoint, region, credentials, timeouts and retries. */
     public static GlueCatalogStore create(GlueConfig config)
     {
-        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(config.apiCallTimeout())
-                .apiCallAttemptTimeout(config.attemptTimeout())
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(config.maxRetries() + 1)
-                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(5)))
-                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
-                        // the token bucket would stop retrying every call of the process after a burst of throttling
-                        .circuitBreakerEnabled(false)
-                        .build())
-                .build();
+        ClientOverrideConfiguration overrides = AwsEnvironment.clientOverrides(config.apiCallTimeout(), config.attemptTimeout(), config.maxRetries());
         Duration connectTimeout = config.attemptTimeout().compareTo(Duration.ofSeconds(10)) < 0 ? config.attemptTimeout() : Duration.ofSeconds(10);
         GlueClientBuilder builder = GlueClient.builder()
                 .region(Region.of(config.region()))

@@ -56,15 +56,7 @@ final class ParallelTableWriter
         }
         BlockingQueue<Page> queue = queues.get(next);
         next = (next + 1) % queues.size();
-        try {
-            while (!queue.offer(page, 100, TimeUnit.MILLISECONDS)) {
-                rethrowFailure();
-            }
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing", e);
-        }
+        put(queue, page);
         rethrowFailure();
     }
 

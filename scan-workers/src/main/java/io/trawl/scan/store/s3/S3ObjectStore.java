@@ -1,5 +1,6 @@
 package io.trawl.scan.store.s3;
 
+import io.trawl.catalog.aws.AwsEnvironment;
 import io.trawl.error.ErrorCode;
 import io.trawl.error.TrawlException;
 import io.trawl.scan.store.ObjectStore;
@@ -8,7 +9,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,7 +17,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -486,17 +485,7 @@ public final class S3ObjectStore
 
     private static S3Client createClient(S3Config config)
     {
-        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(config.apiCallTimeout())
-                .apiCallAttemptTimeout(config.attemptTimeout())
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(config.maxRetries() + 1)
-                        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(5)))
-                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
-                        // the token bucket would stop retrying every call of the process after a burst of throttling
-                        .circuitBreakerEnabled(false)
-                        .build())
-                .build();
+        ClientOverrideConfiguration overrides = AwsEnvironment.clientOverrides(config.apiCallTimeout(), config.attemptTimeout(), config.maxRetries());
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(config.region()))
                 .forcePathStyle(config.pathStyle())
