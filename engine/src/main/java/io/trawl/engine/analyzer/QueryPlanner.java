@@ -474,12 +474,12 @@ public final class QueryPlanner
         }
         boolean wholeSystemTable = access.isEmpty() || !systemTable
                 || access.get().allows(reader, io.trawl.catalog.access.Privilege.SELECT, metadata.databaseName(), Optional.of(metadata.name()), Optional.empty());
-        if (!wholeSystemTable && schema.equals(io.trawl.catalog.access.AuditLog.SYSTEM_SCHEMA)) {
-            // the audit trail holds every user's statements: administrators, and who they grant SELECT on it
+        // a system table whose rows belong to users shows each its own rows; any other (the audit trail) is the
+        // administrators' and their grantees'
+        Optional<String> ownerColumn = wholeSystemTable ? Optional.empty() : Optional.ofNullable(metadata.parameters().get(SystemTables.OWNER_COLUMN_PARAMETER));
+        if (!wholeSystemTable && ownerColumn.isEmpty()) {
             throw io.trawl.engine.access.AccessControl.denied("Cannot select from table %s".formatted(String.join(".", parts)));
         }
-        // the usage ledger shows a user its own queries only, unless it is granted SELECT on the whole table
-        boolean ownUsageOnly = !wholeSystemTable && metadata.name().equals("usage") && schema.equals("billing");
         boolean isView = Table.VIRTUAL_VIEW.equals(metadata.tableType());
         // a view's columns are not scanned, so column grants on a view could not be checked: a view needs SELECT on all of it
         List<io.trawl.catalog.access.RowFilter> rowFilters = access.isPresent() && !systemTable && !isView
@@ -524,10 +524,10 @@ public final class QueryPlanner
             fields.add(new Field(Optional.of(tableName), Optional.of(pseudo.columnName()), symbol, true));
         }
         PlanNode scan = new TableScanNode(metadata, outputs, columnNames, TupleDomain.all());
-        if (ownUsageOnly) {
+        if (ownerColumn.isPresent()) {
             // principals compare as the access model compares users, without regard to case
-            String own = "lower(principal) = '%s'".formatted(reader.toLowerCase(Locale.ROOT).replace("'", "''"));
-            FilterNode filter = new FilterNode(scan, rowFilterPredicate(own, Scope.of(fields), "the usage filter"));
+            String own = "lower(\"%s\") = '%s'".formatted(ownerColumn.get(), reader.toLowerCase(Locale.ROOT).replace("'", "''"));
+            FilterNode filter = new FilterNode(scan, rowFilterPredicate(own, Scope.of(fields), "the owner filter of " + String.join(".", parts)));
             rowFilterNodes.add(filter);
             scan = filter;
         }

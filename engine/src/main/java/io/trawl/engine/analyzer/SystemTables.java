@@ -20,6 +20,13 @@ public interface SystemTables
      */
     String SYSTEM_TABLE_PARAMETER = "trawl.system.table";
 
+    /**
+     * The table parameter naming the column that holds each row's principal, in a system table whose rows belong to
+     * users (the usage ledger's {@code principal}): with access control on, a user reads its own rows of such a table
+     * unless granted SELECT on the whole of it. A system table without it is the administrators' (and its grantees').
+     */
+    String OWNER_COLUMN_PARAMETER = "trawl.system.owner.column";
+
     SystemTables NONE = new SystemTables()
     {
         @Override

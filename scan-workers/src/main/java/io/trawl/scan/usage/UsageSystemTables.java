@@ -61,7 +61,9 @@ public final class UsageSystemTables
         Map<String, String> parameters = Map.of(
                 "avro.schema.literal", UsageRecordFormat.SCHEMA.toString(),
                 "classification", "avro",
-                SYSTEM_TABLE_PARAMETER, QUALIFIED_NAME);
+                SYSTEM_TABLE_PARAMETER, QUALIFIED_NAME,
+                // each user's own usage is its to read
+                io.trawl.engine.analyzer.SystemTables.OWNER_COLUMN_PARAMETER, "principal");
         // the database part carries the catalog, so plans, errors and task statistics say system.billing.usage
         return new Table(CATALOG + "." + SCHEMA, TABLE, "trawl", Table.EXTERNAL_TABLE, parameters, storage, List.of(), Optional.empty(), 0);
     }
