@@ -179,12 +179,6 @@ public record AccessModel(int format, Set<String> administrators, Set<String> us
                 rowFilters.stream().filter(filter -> !filter.database().equals(db)).toList());
     }
 
-    /** Whether the model holds any grant or row filter on the table (what {@link #forgetTable} would remove). */
-    public boolean mentionsTable(String database, String table)
-    {
-        return !forgetTable(database, table).equals(this);
-    }
-
     public Optional<RowFilter> findRowFilter(String name, String database, String table)
     {
         return rowFilters.stream().filter(filter -> filter.name().equals(name.toLowerCase(Locale.ROOT)) && filter.on(database, table)).findFirst();

@@ -122,20 +122,22 @@ public final class AccessControl
      */
     public void forgetTable(String database, String table)
     {
-        store.ifPresent(access -> {
-            if (access.model().mentionsTable(database, table)) {
-                access.update(model -> model.forgetTable(database, table));
-            }
-        });
+        forget(model -> model.forgetTable(database, table));
     }
 
     /** Removes every grant and row filter in a database that was just dropped, when access control is on. */
     public void forgetDatabase(String database)
     {
+        forget(model -> model.forgetDatabase(database));
+    }
+
+    /** Applies a removal of grants, writing the model only when it removes something (most drops have no grants). */
+    private void forget(java.util.function.UnaryOperator<AccessModel> removal)
+    {
         store.ifPresent(access -> {
             AccessModel model = access.model();
-            if (!model.forgetDatabase(database).equals(model)) {
-                access.update(current -> current.forgetDatabase(database));
+            if (!removal.apply(model).equals(model)) {
+                access.update(removal);
             }
         });
     }
